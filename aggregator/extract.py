@@ -1,0 +1,237 @@
+"""Metadata fallbacks shared by every spider: JSON-LD, OpenGraph, ``<meta>``, ``<time>``.
+
+Platform selectors know where a CMS prints things; these fallbacks know where the web at large
+puts them. A platform spider asks its selectors first and this module for whatever they miss, so
+a redesign that breaks one selector degrades an article instead of dropping it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from parsel import Selector
+
+from aggregator.dates import parse_vn_date
+from aggregator.text import clean_text
+
+_ARTICLE_TYPES = frozenset(
+    {
+        "NewsArticle",
+        "Article",
+        "BlogPosting",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "LiveBlogPosting",
+        "WebPage",
+    }
+)
+_JSON_CONTROL = re.compile(r"[\x00-\x1f]")
+
+
+def jsonld_objects(sel: Selector) -> list[dict[str, Any]]:
+    """Every JSON-LD object on the page, ``@graph`` and lists flattened; broken blocks skipped."""
+    found: list[dict[str, Any]] = []
+    for raw in sel.xpath('//script[@type="application/ld+json"]/text()').getall():
+        try:
+            data = json.loads(_JSON_CONTROL.sub(" ", raw))
+        except ValueError:
+            continue
+        found.extend(_flatten(data))
+    return found
+
+
+def _flatten(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for entry in data:
+            yield from _flatten(entry)
+    elif isinstance(data, dict):
+        yield data
+        if isinstance(data.get("@graph"), list):
+            yield from _flatten(data["@graph"])
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    kind = obj.get("@type")
+    return set(kind) if isinstance(kind, list) else {kind} if isinstance(kind, str) else set()
+
+
+def _names(value: Any) -> list[str]:
+    """Names from a JSON-LD person/organization value in any of its shapes."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, list):
+        return [name for entry in value for name in _names(entry)]
+    return []
+
+
+def _url_of(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return _url_of(value.get("url") or value.get("@id"))
+    if isinstance(value, list) and value:
+        return _url_of(value[0])
+    return None
+
+
+def meta_map(sel: Selector) -> dict[str, list[str]]:
+    """All ``<meta>`` contents keyed by lowercased name/property/itemprop, in page order."""
+    found: dict[str, list[str]] = {}
+    for node in sel.xpath("//meta[@content]"):
+        content = node.attrib.get("content", "")
+        for attr in ("property", "name", "itemprop"):
+            key = node.attrib.get(attr)
+            if key:
+                found.setdefault(key.strip().lower(), []).append(content)
+    return found
+
+
+@dataclass(slots=True)
+class Metadata:
+    """What the page's structured data says about the article, as raw strings."""
+
+    title: list[str] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
+    canonical: str | None = None
+    image: list[str] = field(default_factory=list)
+    published: list[str] = field(default_factory=list)
+    modified: list[str] = field(default_factory=list)
+    author: list[str] = field(default_factory=list)
+    category: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    site_name: str | None = None
+    og_type: str | None = None
+    is_news_article: bool = False
+
+
+def extract_metadata(sel: Selector) -> Metadata:
+    """Collect the page's structured metadata in order of trust (JSON-LD, meta, OpenGraph)."""
+    meta = meta_map(sel)
+    first = {key: values[0] for key, values in meta.items()}
+    found = Metadata(site_name=first.get("og:site_name"), og_type=first.get("og:type"))
+    article = next((o for o in jsonld_objects(sel) if _types(o) & _ARTICLE_TYPES - {"WebPage"}), None)
+    breadcrumb = next((o for o in jsonld_objects(sel) if "BreadcrumbList" in _types(o)), None)
+    found.is_news_article = article is not None
+    article = article or {}
+
+    found.title = _present(
+        first.get("og:title"), article.get("headline"), article.get("name"), first.get("twitter:title")
+    )
+    found.summary = _present(
+        first.get("description"),
+        first.get("og:description"),
+        article.get("description"),
+        first.get("twitter:description"),
+    )
+    found.canonical = sel.xpath('//link[@rel="canonical"]/@href').get() or first.get("og:url")
+    found.image = _present(first.get("og:image"), _url_of(article.get("image")), first.get("twitter:image"))
+    found.published = _present(
+        first.get("article:published_time"),
+        first.get("datepublished"),
+        str(article["datePublished"]) if article.get("datePublished") else None,
+        first.get("pubdate"),
+        first.get("publishdate"),
+        first.get("dc.date.issued"),
+        first.get("date"),
+        first.get("og:published_time"),
+    )
+    found.modified = _present(
+        first.get("article:modified_time"),
+        first.get("datemodified"),
+        str(article["dateModified"]) if article.get("dateModified") else None,
+        first.get("og:updated_time"),
+        first.get("lastmod"),
+    )
+    publisher = {clean_text(n).casefold() for n in _names(article.get("publisher"))}
+    publisher |= {clean_text(found.site_name or "").casefold()}
+    authors = _names(article.get("author")) + meta.get("dable:author", []) + meta.get("author", [])
+    found.author = [
+        a
+        for a in _present(*authors)
+        if clean_text(a).casefold() not in publisher and not a.startswith("http")
+    ]
+    crumbs = [
+        _names(item.get("item")) or _names(item)
+        for item in (breadcrumb or {}).get("itemListElement", [])
+        if isinstance(item, dict)
+    ]
+    found.category = _present(
+        first.get("article:section"),
+        _first_str(article.get("articleSection")),
+        *(c[0] for c in reversed(crumbs) if c),
+    )
+    found.tags = split_tags(
+        [
+            *meta.get("article:tag", []),
+            first.get("news_keywords") or first.get("keywords") or "",
+            *_as_list(article.get("keywords")),
+        ]
+    )
+    return found
+
+
+def _present(*values: Any) -> list[str]:
+    """The non-empty values, cleaned, without repeats, in the given order."""
+    seen: list[str] = []
+    for value in values:
+        if isinstance(value, str):
+            text = clean_text(value)
+            if text and text not in seen:
+                seen.append(text)
+    return seen
+
+
+def _first_str(value: Any) -> str | None:
+    if isinstance(value, list):
+        return next((v for v in value if isinstance(v, str)), None)
+    return value if isinstance(value, str) else None
+
+
+def _as_list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    return []
+
+
+def split_tags(values: Iterable[str]) -> list[str]:
+    """Tags from comma-separated strings, cleaned of ``#`` marks, duplicates removed."""
+    tags: list[str] = []
+    seen: set[str] = set()
+    for value in values:
+        for piece in re.split(r"[,;]", value or ""):
+            tag = clean_text(piece).lstrip("#").strip()
+            if tag and tag.casefold() not in seen:
+                seen.add(tag.casefold())
+                tags.append(tag)
+    return tags
+
+
+def pick_date(candidates: Iterable[str | None]) -> str | None:
+    """Choose the article's date string among candidates given in order of trust.
+
+    The first one that parses with a time of day wins; failing that, the first that parses to a
+    day; failing that, the first non-empty string (kept raw, so no article is lost for its date).
+    """
+    first_raw: str | None = None
+    first_day: str | None = None
+    for candidate in candidates:
+        raw = clean_text(candidate)
+        if not raw:
+            continue
+        first_raw = first_raw or raw
+        parsed = parse_vn_date(raw)
+        if parsed is None:
+            continue
+        if parsed.precision != "day":
+            return raw
+        first_day = first_day or raw
+    return first_day or first_raw

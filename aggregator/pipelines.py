@@ -1,0 +1,297 @@
+"""The item pipelines: Normalize → Validate → Deduplicate → Store.
+
+Each pipeline is thin: the work lives in ``text``, ``dates``, ``urls`` and ``store``. Each counts
+what it sees in the crawl stats under ``baotinh/…`` so a run's health is visible without reading
+logs, and nothing rejected disappears: drops land in the ``drops`` table with their reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+from scrapy.http import Response
+from twisted.python.failure import Failure
+
+from aggregator import signals as baotinh_signals
+from aggregator.dates import parse_vn_date
+from aggregator.paths import db_path
+from aggregator.store import ArticleStore, SaveResult
+from aggregator.text import clean_text, split_body
+from aggregator.urls import article_id, canonical_url, choose_canonical
+
+logger = logging.getLogger(__name__)
+
+
+class DropArticle(DropItem):
+    """An article rejected for a stated reason (a short code such as ``no_title``)."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason, log_level="INFO")
+        self.reason = reason
+        self.detail = detail
+
+
+class DuplicateArticle(DropItem):
+    """The same article (same canonical URL) seen again in this run: merged, not lost."""
+
+    def __init__(self, article_id: str, url: str) -> None:
+        super().__init__(f"duplicate of {article_id}", log_level="DEBUG")
+        self.article_id = article_id
+        self.url = url
+
+
+def content_hash(title: str, body: str) -> str:
+    """Hash of the normalized title and body: equal content, equal hash, whatever the URL."""
+    digest = hashlib.sha1(f"{title}\n\n{body}".casefold().encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _no_count(key: str) -> None:
+    return None
+
+
+class _CrawlerPipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Any:
+        return cls(crawler)
+
+    def inc(self, key: str, count: int = 1) -> None:
+        self.stats.inc_value(f"baotinh/{key}", count)
+
+
+class NormalizePipeline(_CrawlerPipeline):
+    """Clean text, split dateline/byline/captions from the body, parse dates, canonical URL."""
+
+    def process_item(self, item: Any) -> Any:
+        markers = tuple(getattr(self.crawler.spider, "dateline_markers", ()))
+        normalize_article(ItemAdapter(item), dateline_markers=markers, count=self.inc)
+        return item
+
+
+def normalize_article(
+    article: ItemAdapter, *, dateline_markers: tuple[str, ...] = (), count: Callable[[str], Any] = _no_count
+) -> None:
+    """Derive the clean fields of *article* in place (also used by ``baotinh extract``)."""
+    fetched = article.get("url") or ""
+    canonical = choose_canonical(fetched, article.get("canonical_url")) if fetched else ""
+    seen = [*(article.get("alias_urls") or []), fetched]
+    article["alias_urls"] = sorted({u for u in seen if u and canonical_url(u) != canonical})
+    article["url"] = canonical
+    article["id"] = article_id(canonical) if canonical else None
+
+    for key in _TEXT_FIELDS:
+        article[key] = clean_text(article.get(key)) or None
+    if article.get("category") and article["category"].isupper():
+        article["category"] = article["category"].capitalize()  # "THỜI SỰ" → "Thời sự"
+    article["tags"] = [t for t in (clean_text(t) for t in article.get("tags") or []) if t]
+
+    parts = split_body(
+        article.get("body_html") or "",
+        base_url=article.get("base_url") or canonical,
+        dateline_markers=dateline_markers,
+    )
+    article["body"] = parts.text
+    article["body_html"] = parts.html
+    article["dateline"] = article.get("dateline") or parts.dateline
+    if not article.get("author") and parts.byline:
+        article["author"] = parts.byline
+        count("author/from_byline")
+    if article.get("summary") and parts.dateline:
+        article["summary"] = _strip_prefix(article["summary"], parts.dateline)
+    article["published"] = _parse_date(article.get("published_raw"), "published", count)
+    article["modified"] = _parse_date(article.get("modified_raw"), "modified", count)
+    article["content_hash"] = content_hash(article.get("title") or "", article["body"])
+
+
+_TEXT_FIELDS = (
+    "title",
+    "summary",
+    "author",
+    "category",
+    "dateline",
+    "published_raw",
+    "modified_raw",
+    "source_name",
+    "province",
+)
+
+
+def _parse_date(raw: str | None, kind: str, count: Callable[[str], Any]) -> Any:
+    if not raw:
+        count(f"date/{kind}_missing")
+        return None
+    parsed = parse_vn_date(raw)
+    if parsed is None:
+        count(f"date/{kind}_unparsed")
+        logger.info("could not read %s date %r", kind, raw)
+        return None
+    if parsed.weekday_mismatch:
+        count("date/weekday_mismatch")
+    return parsed.value
+
+
+def _strip_prefix(summary: str, dateline: str) -> str:
+    """Remove a dateline the sapo repeats ("(CTO) - …") so the summary reads as prose."""
+    bare = dateline.strip("()")
+    for prefix in (dateline, f"({bare})", bare):
+        if summary.startswith(prefix):
+            return summary[len(prefix) :].lstrip(" -–—:") or summary
+    return summary
+
+
+class ValidatePipeline(_CrawlerPipeline):
+    """Reject items without url, title or body; keep (and count) those whose date is unreadable."""
+
+    def process_item(self, item: Any) -> Any:
+        article = ItemAdapter(item)
+        for field, reason in (("url", "no_url"), ("title", "no_title"), ("body", "no_body")):
+            if not article.get(field):
+                self.inc(f"drop/{reason}")
+                raise DropArticle(reason, article.get("url") or "")
+        if article.get("published") is None and article.get("published_raw"):
+            self.inc("date/kept_unparsed")
+        return item
+
+
+class DeduplicatePipeline(_CrawlerPipeline):
+    """One article per canonical URL within a run; across runs the Store upserts by id."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.seen: set[str] = set()
+
+    def process_item(self, item: Any) -> Any:
+        article = ItemAdapter(item)
+        key = article["id"]
+        if key in self.seen:
+            self.inc("duplicate/url")
+            raise DuplicateArticle(key, (article.get("alias_urls") or [article["url"]])[0])
+        self.seen.add(key)
+        return item
+
+
+_STORED_FIELDS = (
+    "id",
+    "url",
+    "source",
+    "source_name",
+    "province",
+    "platform",
+    "title",
+    "summary",
+    "body",
+    "body_html",
+    "author",
+    "dateline",
+    "category",
+    "tags",
+    "image_url",
+    "published_raw",
+    "content_hash",
+)
+
+
+def article_row(article: ItemAdapter) -> dict[str, Any]:
+    """The database row for a normalized article."""
+    row = {key: article.get(key) for key in _STORED_FIELDS}
+    for key in ("published", "modified"):
+        value = article.get(key)
+        row[key] = value.isoformat() if value is not None else None
+    return row
+
+
+class StorePipeline(_CrawlerPipeline):
+    """Batched upserts into SQLite; drops, failures and the run's counts recorded as well."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.batch_size = max(1, crawler.settings.getint("BAOTINH_BATCH_SIZE", 100))
+        self.store = ArticleStore(db_path(crawler.settings))
+        self.rows: list[dict[str, Any]] = []
+        self.aliases: list[tuple[str, str]] = []
+        self.drops: list[dict[str, Any]] = []
+        self.totals = SaveResult()
+        self.run_id: int | None = None
+        crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(self.spider_error, signal=signals.spider_error)
+        crawler.signals.connect(self.page_failed, signal=baotinh_signals.page_failed)
+
+    def open_spider(self) -> None:
+        self.run_id = self.store.start_run(self.crawler.spider.name)
+
+    def process_item(self, item: Any) -> Any:
+        article = ItemAdapter(item)
+        self.rows.append(article_row(article))
+        self.aliases.extend((url, article["id"]) for url in article.get("alias_urls") or ())
+        if len(self.rows) >= self.batch_size:
+            self.flush()
+        return item
+
+    def flush(self) -> None:
+        rows, self.rows = self.rows, []
+        aliases, self.aliases = self.aliases, []
+        result = self.store.save_articles(rows, aliases=aliases)
+        self.totals += result
+        self.inc("articles/new", result.new)
+        self.inc("articles/updated", result.updated)
+        self.inc("articles/unchanged", result.unchanged)
+        drops, self.drops = self.drops, []
+        self.store.record_drops(drops)
+
+    def close_spider(self) -> None:
+        self.flush()
+        stats = self.stats.get_stats()
+        if self.run_id is not None:
+            self.store.finish_run(
+                self.run_id,
+                finish_reason=stats.get("finish_reason") or "finished",
+                pages=stats.get("response_received_count", 0),
+                new=self.totals.new,
+                updated=self.totals.updated,
+                unchanged=self.totals.unchanged,
+                dropped=sum(v for k, v in stats.items() if k.startswith("baotinh/drop/")),
+                errors=stats.get("log_count/ERROR", 0) + stats.get("baotinh/failed_pages", 0),
+                stats=stats,
+            )
+        self.store.close()
+
+    # --- signal handlers: every rejection leaves a row ----------------------------------------
+
+    def _drop(self, url: str, reason: str, detail: str = "") -> None:
+        self.drops.append(
+            {
+                "url": url,
+                "reason": reason,
+                "detail": detail[:500],
+                "source": self.crawler.spider.name,
+                "run_id": self.run_id,
+            }
+        )
+
+    def item_dropped(self, item: Any, response: Response, exception: Exception, spider: Spider) -> None:
+        if isinstance(exception, DuplicateArticle):
+            self.aliases.append((exception.url, exception.article_id))
+            return
+        reason = getattr(exception, "reason", "dropped")
+        url = ItemAdapter(item).get("url") or getattr(response, "url", "")
+        self._drop(url, reason, getattr(exception, "detail", str(exception)))
+
+    def spider_error(self, failure: Failure, response: Response, spider: Spider) -> None:
+        self.inc("drop/extraction_error")
+        self._drop(response.url, "extraction_error", repr(failure.value))
+
+    def page_failed(self, url: str, reason: str, detail: str = "") -> None:
+        self.inc("failed_pages")
+        self.inc(f"failed/{reason}")
+        self._drop(url, reason, detail)

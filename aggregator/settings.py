@@ -1,0 +1,67 @@
+"""Scrapy settings for baotinh.
+
+Every ``BAOTINH_*`` setting can also be given as an environment variable of the same name, so a
+cron line or a systemd unit can point a run at another database without editing this file. The
+crawl is polite by default (robots.txt, AutoThrottle, a User-Agent that names the project); the
+``MIRROR`` add-on relaxes politeness only when the target is a local mirror.
+"""
+
+from __future__ import annotations
+
+import os
+
+BOT_NAME = "baotinh"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+# --- Politeness -------------------------------------------------------------------------------
+USER_AGENT = "baotinh/0.1 (+https://github.com/baotinh/baotinh; Vietnamese provincial news aggregator)"
+# A site that forbids crawlers is skipped unless its spider knowingly sets
+# ``custom_settings = {"ROBOTSTXT_OBEY": False}`` (see README, "Politeness").
+ROBOTSTXT_OBEY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 2.0
+AUTOTHROTTLE_MAX_DELAY = 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_DELAY = 1.0
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_TIMEOUT = 30
+RETRY_TIMES = 2
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = os.environ.get("BAOTINH_LOG_LEVEL", "INFO")
+
+# --- Offline mirror -----------------------------------------------------------------------------
+# ``-s MIRROR=http://127.0.0.1:8765`` fetches every http(s)://HOST/PATH?QUERY from
+# MIRROR/HOST/PATH?QUERY while spiders, items and the database keep seeing the real URL.
+MIRROR = os.environ.get("MIRROR", "")
+ADDONS = {"aggregator.mirror.MirrorAddon": 0}
+
+# --- Where results go ---------------------------------------------------------------------------
+# The output folder (feeds, index); the database defaults to <BAOTINH_OUTPUT>/articles.db.
+BAOTINH_OUTPUT = os.environ.get("BAOTINH_OUTPUT", "output")
+BAOTINH_DB = os.environ.get("BAOTINH_DB", "")
+# Rows written per SQLite transaction: large enough to amortize commits, small enough that a
+# killed crawl loses at most this many articles' worth of work (they are re-fetched next run).
+BAOTINH_BATCH_SIZE = int(os.environ.get("BAOTINH_BATCH_SIZE", "100"))
+# Listing pages followed per entry URL (pagination depth).
+BAOTINH_MAX_LISTING_PAGES = int(os.environ.get("BAOTINH_MAX_LISTING_PAGES", "5"))
+# Rebuild the feeds when a ``scrapy crawl`` finishes (``baotinh crawl`` builds them once instead).
+BAOTINH_FEEDS_ON_CLOSE = os.environ.get("BAOTINH_FEEDS_ON_CLOSE", "1") not in ("0", "false", "")
+# Public base URL of the output folder, used in feeds' self links and the OPML.
+BAOTINH_SITE_URL = os.environ.get("BAOTINH_SITE_URL", "http://127.0.0.1:8000/")
+# Entries per feed file.
+BAOTINH_FEED_LIMIT = int(os.environ.get("BAOTINH_FEED_LIMIT", "100"))
+
+ITEM_PIPELINES = {
+    "aggregator.pipelines.NormalizePipeline": 100,
+    "aggregator.pipelines.ValidatePipeline": 200,
+    "aggregator.pipelines.DeduplicatePipeline": 300,
+    "aggregator.pipelines.StorePipeline": 400,
+}
+EXTENSIONS = {
+    "aggregator.extensions.FeedsOnClose": 500,
+}

@@ -1,0 +1,5 @@
+"""Project signals: how spiders report a page they could not use without raising."""
+
+#: Sent by a spider's errback with ``url``, ``reason`` and ``detail`` when a page failed to
+#: download (HTTP error, timeout, DNS); the Store pipeline records it in the ``drops`` table.
+page_failed = object()

@@ -1,0 +1,231 @@
+"""The SQLite database: schema, batched upserts, drops, crawl runs, and the queries feeds need.
+
+The database is a public interface (users query it with SQL, sqlite-utils and datasette), so the
+schema is explicit here rather than inferred from the first row. Writes are batched into one
+transaction per batch and the journal is WAL, so readers (feeds, search, datasette) never block a
+crawl and a killed crawl leaves the last committed batch intact.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+ARTICLE_COLUMNS: dict[str, type] = {
+    "id": str,
+    "url": str,
+    "source": str,
+    "source_name": str,
+    "province": str,
+    "platform": str,
+    "title": str,
+    "summary": str,
+    "body": str,
+    "body_html": str,
+    "author": str,
+    "dateline": str,
+    "category": str,
+    "tags": str,  # JSON list
+    "image_url": str,
+    "published": str,  # ISO 8601 with +07:00, or NULL when the page's date could not be read
+    "published_raw": str,
+    "modified": str,
+    "first_seen": str,
+    "last_seen": str,
+    "updated": str,  # when the title or body last changed
+    "revisions": int,
+    "content_hash": str,
+    "cluster_id": str,
+}
+
+_SCHEMA_EXTRA = """
+CREATE INDEX IF NOT EXISTS idx_articles_published ON articles(published DESC);
+CREATE INDEX IF NOT EXISTS idx_articles_source_published ON articles(source, published DESC);
+CREATE INDEX IF NOT EXISTS idx_articles_province_published ON articles(province, published DESC);
+CREATE INDEX IF NOT EXISTS idx_articles_content_hash ON articles(content_hash);
+CREATE INDEX IF NOT EXISTS idx_article_urls_article ON article_urls(article_id);
+CREATE INDEX IF NOT EXISTS idx_drops_source ON drops(source, dropped_at);
+"""
+
+
+def utc_now() -> str:
+    """Timestamps of our own actions are UTC ISO 8601 (publish times keep the site's +07:00)."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+@dataclass(slots=True)
+class SaveResult:
+    """How a batch changed the database."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def __iadd__(self, other: SaveResult) -> SaveResult:
+        self.new += other.new
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        return self
+
+
+class ArticleStore:
+    """One connection to the articles database; every write method is one transaction."""
+
+    def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # ``timeout`` makes a writer wait for another writer's transaction instead of failing.
+        conn = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
+        self.db = sqlite_utils.Database(conn)
+        self.db.enable_wal()
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.ensure_schema()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> ArticleStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- schema ----------------------------------------------------------------------------
+
+    def ensure_schema(self) -> None:
+        with self.db.atomic():
+            self.db["articles"].create(ARTICLE_COLUMNS, pk="id", if_not_exists=True)
+            self.db["article_urls"].create(
+                {"url": str, "article_id": str, "first_seen": str}, pk="url", if_not_exists=True
+            )
+            self.db["drops"].create(
+                {
+                    "id": int,
+                    "url": str,
+                    "reason": str,
+                    "detail": str,
+                    "source": str,
+                    "run_id": int,
+                    "dropped_at": str,
+                },
+                pk="id",
+                if_not_exists=True,
+            )
+            self.db["crawl_runs"].create(
+                {
+                    "id": int,
+                    "source": str,
+                    "started": str,
+                    "finished": str,
+                    "finish_reason": str,
+                    "pages": int,
+                    "new": int,
+                    "updated": int,
+                    "unchanged": int,
+                    "dropped": int,
+                    "errors": int,
+                    "stats": str,
+                },
+                pk="id",
+                if_not_exists=True,
+            )
+            self.db.executescript(_SCHEMA_EXTRA)
+
+    # --- articles --------------------------------------------------------------------------
+
+    def save_articles(
+        self, rows: Sequence[dict[str, Any]], *, aliases: Iterable[tuple[str, str]] = ()
+    ) -> SaveResult:
+        """Insert new articles and update known ones in one transaction.
+
+        A known article keeps ``first_seen``; ``updated`` and ``revisions`` move only when its
+        title or body changed (``content_hash``), so feed readers see an edit once, not every run.
+        """
+        result = SaveResult()
+        if not rows:
+            return result
+        now = utc_now()
+        existing = self._existing([r["id"] for r in rows])
+        records = []
+        for row in rows:
+            record = dict(row)
+            old = existing.get(record["id"])
+            record["last_seen"] = now
+            if old is None:
+                record.update(first_seen=now, updated=now, revisions=1)
+                record.setdefault("cluster_id", record["id"])
+                result.new += 1
+            else:
+                record["first_seen"] = old["first_seen"]
+                record["cluster_id"] = old["cluster_id"] or record["id"]
+                if old["content_hash"] == record["content_hash"]:
+                    record.update(updated=old["updated"], revisions=old["revisions"])
+                    result.unchanged += 1
+                else:
+                    record.update(updated=now, revisions=(old["revisions"] or 1) + 1)
+                    result.updated += 1
+            record["tags"] = json.dumps(record.get("tags") or [], ensure_ascii=False)
+            records.append(record)
+        alias_rows = [{"url": u, "article_id": i, "first_seen": now} for u, i in aliases]
+        with self.db.atomic():
+            self.db["articles"].upsert_all(records, pk="id", alter=False)
+            if alias_rows:
+                self.db["article_urls"].insert_all(alias_rows, pk="url", ignore=True)
+        return result
+
+    def _existing(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        found: dict[str, dict[str, Any]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = (
+                "select id, content_hash, first_seen, updated, revisions, cluster_id "
+                f"from articles where id in ({marks})"
+            )
+            found.update((r["id"], r) for r in self.db.query(sql, chunk))
+        return found
+
+    def count(self, table: str = "articles") -> int:
+        return self.db.execute(f"select count(*) from [{table}]").fetchone()[0]
+
+    def newest(self, *, limit: int, where: str = "", params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """The newest *limit* articles (by published, then first seen) matching *where*."""
+        clause = f"where {where}" if where else ""
+        sql = f"select * from articles {clause} order by coalesce(published, first_seen) desc, id limit ?"
+        return list(self.db.query(sql, [*params, limit]))
+
+    def distinct(self, column: str) -> list[str]:
+        sql = f"select distinct [{column}] from articles where [{column}] is not null order by 1"
+        return [row[0] for row in self.db.execute(sql).fetchall()]
+
+    def iter_rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+        yield from self.db.query(sql, params)
+
+    # --- drops and runs --------------------------------------------------------------------
+
+    def record_drops(self, drops: Sequence[dict[str, Any]]) -> None:
+        """Store rejected pages/items (url, reason, detail, source, run_id) with a timestamp."""
+        if not drops:
+            return
+        now = utc_now()
+        with self.db.atomic():
+            self.db["drops"].insert_all([{**d, "dropped_at": now} for d in drops], alter=False)
+
+    def start_run(self, source: str) -> int:
+        with self.db.atomic():
+            table = self.db["crawl_runs"].insert({"source": source, "started": utc_now()})
+        return int(table.last_pk)
+
+    def finish_run(self, run_id: int, **counts: Any) -> None:
+        fields = {k: v for k, v in counts.items() if k != "stats"}
+        fields["stats"] = json.dumps(counts.get("stats") or {}, ensure_ascii=False, default=str)
+        fields["finished"] = utc_now()
+        with self.db.atomic():
+            self.db["crawl_runs"].update(run_id, fields)

@@ -1,0 +1,109 @@
+"""Canonical URLs and the stable article id derived from them.
+
+One article must map to one row whatever URL it was reached by: tracking parameters from social
+shares, ``http`` links in old feeds, ``www.`` and trailing-slash variants. The id is derived from a
+key that ignores those differences, so it never changes across runs or URL variants.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from w3lib.url import canonicalize_url, safe_url_string
+
+# Query parameters that identify a share or a campaign, never a page.
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "igshid",
+        "zarsrc",
+        "gidzl",
+        "zlid",
+        "ref",
+        "ref_src",
+        "refsrc",
+        "src",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "spm",
+        "share",
+        "utm",
+    }
+)
+_TRACKING_PREFIXES = ("utm_", "at_", "itm_", "pk_", "mtm_")
+
+# Share and short links that sites publish as og:url / canonical (plo.vn: /share874715.html).
+_SHARE_PATH = re.compile(r"/(?:share|s|amp)/?\d*(?:\.html?)?$|/share\d+\.html?$", re.IGNORECASE)
+
+
+def _is_tracking(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in TRACKING_PARAMS or lowered.startswith(_TRACKING_PREFIXES)
+
+
+def strip_tracking(url: str) -> str:
+    """Return *url* without tracking parameters and fragment, otherwise unchanged."""
+    parts = urlsplit(url)
+    if not parts.query and not parts.fragment:
+        return url
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+
+
+def canonical_url(url: str) -> str:
+    """The URL we store: tracking removed, host lowercased, query sorted, safe encoding."""
+    cleaned = strip_tracking(safe_url_string(url.strip()))
+    return canonicalize_url(cleaned, keep_fragments=False)
+
+
+def is_share_link(url: str) -> bool:
+    """True for share/short links that point at an article without being its address."""
+    return bool(_SHARE_PATH.search(urlsplit(url).path))
+
+
+def choose_canonical(page_url: str, declared: str | None) -> str:
+    """Prefer the page's declared canonical URL when it is a real article address on the same site.
+
+    A canonical on a foreign host (syndicated copies) or a share link is ignored: the id must name
+    the page we actually read.
+    """
+    page = canonical_url(page_url)
+    if not declared:
+        return page
+    candidate = canonical_url(declared)
+    page_host = _bare_host(page)
+    cand_host = _bare_host(candidate)
+    same_site = (
+        cand_host == page_host or cand_host.endswith("." + page_host) or page_host.endswith("." + cand_host)
+    )
+    if not same_site or is_share_link(candidate) or not urlsplit(candidate).path.strip("/"):
+        return page
+    return candidate
+
+
+def _bare_host(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def url_key(url: str) -> str:
+    """The identity of a URL: no scheme, no ``www.``, no trailing slash, no tracking."""
+    canonical = canonical_url(url)
+    parts = urlsplit(canonical)
+    path = parts.path.rstrip("/") or "/"
+    return f"{_bare_host(canonical)}{path}" + (f"?{parts.query}" if parts.query else "")
+
+
+def article_id(url: str) -> str:
+    """Stable 16-hex-digit id of the article at *url* (equal for all variants of the URL)."""
+    return hashlib.sha1(url_key(url).encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,294 @@
+"""The base of every news spider: discovery, the extraction skeleton, and failure reporting.
+
+A platform spider (one per CMS family) sets selectors; a site spider sets its name, paper,
+province and entry URLs. Discovery runs from feeds, sitemaps and listing pages; extraction asks the
+platform selectors first and the shared metadata fallbacks (``aggregator.extract``) for the rest.
+The spider only collects raw strings: cleaning and parsing happen in the pipelines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
+from typing import Any, ClassVar
+
+import scrapy
+from parsel import Selector
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.response import get_base_url
+from scrapy.utils.sitemap import Sitemap
+from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
+from twisted.python.failure import Failure
+
+from aggregator import signals
+from aggregator.extract import Metadata, extract_metadata, pick_date, split_tags
+from aggregator.items import Article
+from aggregator.text import clean_text
+from aggregator.urls import strip_tracking
+
+# Sections that never hold articles (media galleries, search, tag pages, feeds).
+DEFAULT_DENY = r"/(?:video|videos|multimedia|media|podcasts?|e-?magazine|rss|search|tim-kiem|tags?|tu-khoa)/"
+
+
+class NewsSpider(scrapy.Spider):
+    """Discovery and extraction shared by every platform; subclasses set class attributes."""
+
+    # --- the site registry (set by each site's spider) ---------------------------------------
+    source_name: ClassVar[str] = ""
+    province: ClassVar[str] = ""
+    former_provinces: ClassVar[tuple[str, ...]] = ()  # absorbed in the 2025 merger
+    listing_urls: ClassVar[Sequence[str]] = ()
+    feed_urls: ClassVar[Sequence[str]] = ()
+    sitemap_urls: ClassVar[Sequence[str]] = ()
+    dateline_markers: ClassVar[tuple[str, ...]] = ()  # unbracketed markers such as "LSO"
+    inferred: ClassVar[str] = ""  # what of this spider's structure was inferred, not seen on a page
+
+    # --- the platform (set by each platform's base spider) -----------------------------------
+    platform: ClassVar[str] = ""
+    article_url_pattern: ClassVar[str] = r"\.html?$"
+    deny_url_pattern: ClassVar[str] = DEFAULT_DENY
+    listing_link_css: ClassVar[str] = "a::attr(href)"
+    next_page_xpath: ClassVar[str] = "//a[@rel='next']/@href"
+    title_css: ClassVar[Sequence[str]] = ()
+    summary_css: ClassVar[Sequence[str]] = ()
+    # Bodies where most CMSs put them; platforms list their own container first.
+    body_css: ClassVar[Sequence[str]] = (
+        "[itemprop=articleBody]",
+        "div.article__body",
+        "div.article-body",
+        "div.the-article-body",
+        "div.detail-content",
+        "div.content-detail",
+        "div.edittor-content",
+        "div.entry-content",
+        "article",
+    )
+    body_drop_css: ClassVar[str] = "script, style, iframe, noscript, form"
+    author_css: ClassVar[Sequence[str]] = ()
+    date_css: ClassVar[Sequence[str]] = ()
+    modified_css: ClassVar[Sequence[str]] = ()
+    category_css: ClassVar[Sequence[str]] = ()
+    tags_css: ClassVar[Sequence[str]] = ()
+    title_suffix_pattern: ClassVar[str] = r"\s+[|–-]\s+[^|–-]*(?:Báo|Online|điện tử)[^|–-]*$"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._article_re = re.compile(self.article_url_pattern)
+        self._deny_re = re.compile(self.deny_url_pattern) if self.deny_url_pattern else None
+        self._suffix_re = re.compile(self.title_suffix_pattern)
+
+    @property
+    def max_listing_pages(self) -> int:
+        return int(getattr(self, "pages", 0) or self.settings.getint("BAOTINH_MAX_LISTING_PAGES", 5))
+
+    # --- discovery ---------------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url in self.feed_urls:
+            yield scrapy.Request(url, callback=self.parse_feed, errback=self.failed)
+        for url in self.sitemap_urls:
+            yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.failed)
+        for url in self.listing_urls:
+            yield scrapy.Request(
+                url, callback=self.parse_listing, errback=self.failed, meta={"listing_page": 1}
+            )
+
+    def is_article_url(self, url: str) -> bool:
+        if not url.startswith(("http://", "https://")) or not self._on_site(url):
+            return False
+        if self._deny_re and self._deny_re.search(url):
+            return False
+        return bool(self._article_re.search(url.split("?", 1)[0].split("#", 1)[0]))
+
+    def _on_site(self, url: str) -> bool:
+        host = url.split("/", 3)[2].split(":")[0].lower()
+        return not self.allowed_domains or any(
+            host == d or host.endswith("." + d) for d in self.allowed_domains
+        )
+
+    def article_request(self, url: str, **meta: Any) -> scrapy.Request:
+        """Request an article once, at its address without tracking parameters."""
+        clean = strip_tracking(url)
+        if clean != url:
+            meta["via_url"] = url
+        return scrapy.Request(clean, callback=self.parse_article, errback=self.failed, meta=meta)
+
+    def article_links(self, response: Response) -> Iterator[str]:
+        seen: set[str] = set()
+        for href in response.css(self.listing_link_css).getall():
+            url = response.urljoin(href.strip())
+            if url not in seen and self.is_article_url(url):
+                seen.add(url)
+                yield url
+
+    def next_page(self, response: Response) -> str | None:
+        href = response.xpath(self.next_page_xpath).get()
+        return response.urljoin(href.strip()) if href and not href.startswith("javascript") else None
+
+    def parse_listing(self, response: Response) -> Iterator[scrapy.Request]:
+        """Article links of a listing page, then the next page up to the configured depth."""
+        links = list(self.article_links(response))
+        self.crawler.stats.inc_value("baotinh/listing/pages")
+        if not links:
+            self.crawler.stats.inc_value("baotinh/listing/empty")
+            self.logger.warning("listing page without article links: %s", response.url)
+        for url in links:
+            yield self.article_request(url)
+        page = response.meta.get("listing_page", 1)
+        following = self.next_page(response)
+        if following and page < self.max_listing_pages:
+            yield scrapy.Request(
+                following, callback=self.parse_listing, errback=self.failed, meta={"listing_page": page + 1}
+            )
+
+    def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
+        """RSS 2.0 and Atom: item links become article requests (the feed date is a fallback)."""
+        sel = Selector(text=response.text, type="xml")
+        sel.remove_namespaces()
+        found = 0
+        for entry in sel.xpath("//item | //entry"):
+            link = (
+                entry.xpath("link/text()").get()
+                or entry.xpath("link[not(@rel) or @rel='alternate']/@href").get()
+            )
+            date = entry.xpath("pubDate/text() | published/text() | updated/text()").get()
+            if link and self.is_article_url(link.strip()):
+                found += 1
+                yield self.article_request(link.strip(), feed_date=date)
+        if not found:
+            self.crawler.stats.inc_value("baotinh/feed/empty")
+            self.logger.warning("feed without article links: %s", response.url)
+
+    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+        """Sitemap indexes are followed; urlset entries become article requests."""
+        try:
+            sitemap = Sitemap(response.body)
+        except Exception as exc:  # lxml raises several types on garbage
+            self._report(response.url, "bad_sitemap", repr(exc))
+            return
+        for entry in sitemap:
+            loc = (entry.get("loc") or "").strip()
+            if sitemap.type == "sitemapindex":
+                yield scrapy.Request(loc, callback=self.parse_sitemap, errback=self.failed)
+            elif self.is_article_url(loc):
+                news = entry.get("news") or {}
+                date = news.get("publication_date") if isinstance(news, dict) else None
+                yield self.article_request(loc, feed_date=date or entry.get("lastmod"))
+
+    # --- extraction --------------------------------------------------------------------------
+
+    def parse_article(self, response: Response) -> Iterator[Article]:
+        yield self.extract_article(response)
+
+    def extract_article(self, response: Response) -> Article:
+        """Build the raw Article from platform selectors, then the shared metadata fallbacks."""
+        meta = extract_metadata(response.selector)
+        author = self.first_text(response, self.author_css)
+        body = self.body_selector(response)
+        fetched = response.meta.get("via_url")
+        return Article(
+            url=response.url,
+            canonical_url=meta.canonical,
+            alias_urls=[fetched] if fetched else [],
+            source=self.name,
+            source_name=self.source_name,
+            province=self.province,
+            platform=self.platform,
+            title=self.extract_title(response, meta),
+            summary=self.first_text(response, self.summary_css) or _first(meta.summary),
+            body_html=body.get() if body is not None else "",
+            author=author or _first(meta.author),
+            category=self.first_text(response, self.category_css) or _first(meta.category),
+            tags=self.extract_tags(response, meta),
+            image_url=self.extract_image(response, meta, body),
+            base_url=get_base_url(response),
+            published_raw=pick_date(self.date_candidates(response, meta)),
+            modified_raw=pick_date([*meta.modified, *self.texts(response, self.modified_css)]),
+        )
+
+    def date_candidates(self, response: Response, meta: Metadata) -> list[str]:
+        """Structured dates first, then the header's visible date, then the feed's date."""
+        return [
+            *meta.published,
+            *self.texts(response, self.date_css),
+            *response.css("[itemprop=datePublished]::attr(datetime)").getall()[:1],
+            response.meta.get("feed_date") or "",
+        ]
+
+    def extract_title(self, response: Response, meta: Metadata) -> str | None:
+        title = self.first_text(response, self.title_css) or _first(meta.title)
+        if title:
+            return title
+        head = clean_text(response.css("title::text").get())
+        return self._suffix_re.sub("", head) or None
+
+    def body_selector(self, response: Response) -> Selector | None:
+        """The first body container found, with junk elements (ads, bylines boxes…) removed."""
+        for css in self.body_css:
+            found = response.css(css)
+            if found:
+                body = found[0]
+                if self.body_drop_css:
+                    body.css(self.body_drop_css).drop()
+                return body
+        return None
+
+    def extract_tags(self, response: Response, meta: Metadata) -> list[str]:
+        shown = [
+            clean_text(" ".join(el.css("::text").getall()))
+            for css in self.tags_css
+            for el in response.css(css)
+        ]
+        return split_tags(shown) if shown else meta.tags
+
+    def extract_image(self, response: Response, meta: Metadata, body: Selector | None) -> str | None:
+        if meta.image:
+            return response.urljoin(meta.image[0])
+        if body is not None:
+            src = body.css("img::attr(data-src), img::attr(src)").get()
+            if src and not src.startswith("data:"):
+                return response.urljoin(src)
+        return None
+
+    # --- selector helpers --------------------------------------------------------------------
+
+    def texts(self, response: Response | Selector, selectors: Iterable[str]) -> list[str]:
+        """The text of the first match of each selector (``::attr``/``::text`` taken as is)."""
+        found: list[str] = []
+        for css in selectors:
+            if "::" in css:
+                value = response.css(css).get()
+            else:
+                first = response.css(css)[:1]
+                value = " ".join(first.css("::text").getall()) if first else None
+            value = clean_text(value)
+            if value:
+                found.append(value)
+        return found
+
+    def first_text(self, response: Response | Selector, selectors: Iterable[str]) -> str | None:
+        return _first(self.texts(response, selectors))
+
+    # --- failures ----------------------------------------------------------------------------
+
+    def failed(self, failure: Failure) -> None:
+        """Record a page that could not be downloaded; the crawl goes on."""
+        request = failure.request
+        if failure.check(HttpError):
+            reason = f"http_{failure.value.response.status}"
+        elif failure.check(TimeoutError, TCPTimedOutError):
+            reason = "timeout"
+        elif failure.check(DNSLookupError):
+            reason = "dns"
+        else:
+            reason = "download_error"
+        self._report(request.url, reason, repr(failure.value))
+
+    def _report(self, url: str, reason: str, detail: str) -> None:
+        self.logger.warning("page failed (%s): %s", reason, url)
+        self.crawler.signals.send_catch_log(signal=signals.page_failed, url=url, reason=reason, detail=detail)
+
+
+def _first(values: Sequence[str]) -> str | None:
+    return values[0] if values else None
