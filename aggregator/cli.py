@@ -76,10 +76,13 @@ def _finish_crawl(stats: dict[str, dict[str, Any]], settings: Any) -> int:
         site_url=settings.get("BAOTINH_SITE_URL"),
     )
     print(f"database: {db_path(settings)}")
-    print(f"feeds:    {output_dir(settings) / 'feeds'} ({len(report.files)} files, {len(report.written)} changed)")
+    print(
+        f"feeds:    {output_dir(settings) / 'feeds'} ({len(report.files)} files, {len(report.written)} changed)"
+    )
     print("per source:")
     for name, values in stats.items():
         print(_source_line(name, values))
+    print(f"drops and failed pages, with their reasons: sqlite-utils rows {db_path(settings)} drops")
     failed = [n for n, s in stats.items() if s.get("finish_reason") not in ("finished", None)]
     return 1 if failed else 0
 
@@ -209,7 +212,9 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         limit=settings.getint("BAOTINH_FEED_LIMIT"),
         site_url=settings.get("BAOTINH_SITE_URL"),
     )
-    print(f"{len(report.files)} feed files in {output_dir(settings) / 'feeds'}, {len(report.written)} changed")
+    print(
+        f"{len(report.files)} feed files in {output_dir(settings) / 'feeds'}, {len(report.written)} changed"
+    )
     return 0
 
 
@@ -238,11 +243,16 @@ def cmd_sources(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["spider"])
         writer.writeheader()
-        writer.writerows({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for k, v in r.items()} for r in rows)
+        writer.writerows(
+            {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for k, v in r.items()}
+            for r in rows
+        )
     else:
         for row in rows:
             entries = len(row["listing_urls"]) + len(row["feed_urls"]) + len(row["sitemap_urls"])
-            print(f"{row['spider']:<14} {row['paper']:<22} {row['province']:<16} {row['platform']:<4} {entries} entry points")
+            print(
+                f"{row['spider']:<14} {row['paper']:<22} {row['province']:<16} {row['platform']:<4} {entries} entry points"
+            )
     return 0
 
 
@@ -259,7 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="crawl the bundled offline mirror, build the feeds")
     with_paths(demo, "output")
-    demo.add_argument("--log-level", default="WARNING")
+    demo.add_argument("--log-level", default="CRITICAL", help="Scrapy log level (default: quiet)")
     demo.set_defaults(func=cmd_demo)
 
     crawl = sub.add_parser("crawl", help="run all (or the named) spiders in one process, then the feeds")

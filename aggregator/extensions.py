@@ -6,7 +6,6 @@ import logging
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import NotConfigured
 
 from aggregator.feeds import DEFAULT_SITE_URL, build_feeds
 from aggregator.paths import db_path, output_dir
@@ -26,14 +25,14 @@ class FeedsOnClose:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> FeedsOnClose:
-        if not crawler.settings.getbool("BAOTINH_FEEDS_ON_CLOSE", True):
-            raise NotConfigured("BAOTINH_FEEDS_ON_CLOSE is off")
         ext = cls(crawler)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         return ext
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         settings = self.crawler.settings
+        if not settings.getbool("BAOTINH_FEEDS_ON_CLOSE", True):
+            return  # ``baotinh crawl`` builds them once after every spider
         try:
             report = build_feeds(
                 db_path(settings),

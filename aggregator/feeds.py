@@ -109,7 +109,6 @@ def render(spec: FeedSpec, rows: Sequence[dict[str, Any]], *, site_url: str) -> 
     fg.description(xml_safe(spec.description))
     fg.subtitle(xml_safe(spec.description))
     fg.language("vi")
-    fg.link(href=site_url, rel="alternate")
     fg.generator("baotinh")
     newest: datetime | None = None
     for row in rows:
@@ -120,9 +119,18 @@ def render(spec: FeedSpec, rows: Sequence[dict[str, Any]], *, site_url: str) -> 
     stamp = newest or datetime(2026, 1, 1, tzinfo=VN_TZ)
     fg.lastBuildDate(stamp)
     fg.updated(stamp)
+    # feedgen uses the last link as the RSS channel <link>, which must be the site, not the feed.
     fg.link(href=base + ".atom", rel="self", type="application/atom+xml", replace=True)
+    fg.link(href=site_url, rel="alternate")
     atom = fg.atom_str(pretty=True)
+    # Enclosures only after the Atom text: feedgen drops the rel of entry links, so in Atom the
+    # image would become a second rel=alternate link, which Atom forbids.
+    for fe, row in zip(fg.entry(), rows, strict=True):
+        if row.get("image_url"):
+            kind = mimetypes.guess_type(row["image_url"])[0] or "image/jpeg"
+            fe.enclosure(row["image_url"], "0", kind)
     fg.link(href=base + ".rss", rel="self", type="application/rss+xml", replace=True)
+    fg.link(href=site_url, rel="alternate")
     rss = fg.rss_str(pretty=True)
     return rss, atom
 
@@ -133,7 +141,8 @@ def _add_entry(
     fe = fg.add_entry(order="append")
     fe.id(entry_id(row["id"]))
     fe.guid(entry_id(row["id"]), permalink=False)
-    fe.title(xml_safe(row.get("title") or ""))
+    # Atom requires a title; an empty one would sink the whole file.
+    fe.title(xml_safe(row.get("title") or "") or row["url"])
     fe.link(href=row["url"])
     if published:
         fe.published(published)
@@ -144,15 +153,13 @@ def _add_entry(
         fe.summary(summary)
         fe.description(summary)
     if row.get("body_html"):
-        fe.content(xml_safe(row["body_html"]), type="CDATA")
+        # type "html" (escaped text); feedgen writes type="CDATA" literally, which Atom forbids.
+        fe.content(xml_safe(row["body_html"]), type="html")
     if row.get("author"):
         fe.author({"name": xml_safe(row["author"])})
         fe.dc.dc_creator(xml_safe(row["author"]))
     if row.get("category"):
         fe.category({"term": xml_safe(row["category"])})
-    if row.get("image_url"):
-        kind = mimetypes.guess_type(row["image_url"])[0] or "image/jpeg"
-        fe.enclosure(row["image_url"], "0", kind)
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:

@@ -98,12 +98,14 @@ def mirror_file(root: Path, uri_path: str, query: str) -> Path | None:
     if relative.endswith("/") or target.is_dir():
         target = target / "index.html"
     if query:
+        if "/" in query:  # no file name can hold it (and Path.with_name would raise)
+            return None
         target = target.with_name(f"{target.name}?{query}")
     return target if target.is_file() else None
 
 
 def content_type(path: Path, head: bytes) -> bytes:
-    start = head.lstrip()[:100].lower()
+    start = head.removeprefix(b"\xef\xbb\xbf").lstrip()[:100].lower()  # feeds often open with a BOM
     if start.startswith((b"<?xml", b"<rss", b"<feed", b"<urlset", b"<sitemapindex")):
         return b"application/xml; charset=utf-8"
     if path.name.endswith(".txt"):
@@ -136,7 +138,7 @@ def make_site(root: Path) -> Any:
                 request.setHeader(b"content-type", b"text/plain; charset=utf-8")
                 return b"not in mirror\n"
             if fault and fault.get("delay"):
-                call = reactor.callLater(float(fault["delay"]), self._finish, request, target, None)
+                call = reactor.callLater(float(fault["delay"]), self._finish, request, target, fault)
                 request.notifyFinish().addErrback(lambda _: call.active() and call.cancel())
                 return server.NOT_DONE_YET
             return self._answer(request, target, fault)

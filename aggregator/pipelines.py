@@ -226,6 +226,8 @@ class StorePipeline(_CrawlerPipeline):
         crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(self.spider_error, signal=signals.spider_error)
         crawler.signals.connect(self.page_failed, signal=baotinh_signals.page_failed)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(self.alias_found, signal=baotinh_signals.alias_found)
 
     def open_spider(self) -> None:
         self.run_id = self.store.start_run(self.crawler.spider.name)
@@ -251,11 +253,15 @@ class StorePipeline(_CrawlerPipeline):
 
     def close_spider(self) -> None:
         self.flush()
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        """Record the run once Scrapy knows why it ended (``finished``, ``shutdown``…)."""
+        self.flush()
         stats = self.stats.get_stats()
         if self.run_id is not None:
             self.store.finish_run(
                 self.run_id,
-                finish_reason=stats.get("finish_reason") or "finished",
+                finish_reason=reason,
                 pages=stats.get("response_received_count", 0),
                 new=self.totals.new,
                 updated=self.totals.updated,
@@ -290,6 +296,9 @@ class StorePipeline(_CrawlerPipeline):
     def spider_error(self, failure: Failure, response: Response, spider: Spider) -> None:
         self.inc("drop/extraction_error")
         self._drop(response.url, "extraction_error", repr(failure.value))
+
+    def alias_found(self, url: str, target: str) -> None:
+        self.aliases.append((url, article_id(target)))
 
     def page_failed(self, url: str, reason: str, detail: str = "") -> None:
         self.inc("failed_pages")

@@ -198,7 +198,9 @@ class ArticleStore:
     def newest(self, *, limit: int, where: str = "", params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """The newest *limit* articles (by published, then first seen) matching *where*."""
         clause = f"where {where}" if where else ""
-        sql = f"select * from articles {clause} order by coalesce(published, first_seen) desc, id limit ?"
+        # datetime() compares instants: published is +07:00, first_seen is UTC, so their text is not.
+        order = "coalesce(datetime(published), datetime(first_seen)) desc, id"
+        sql = f"select * from articles {clause} order by {order} limit ?"
         return list(self.db.query(sql, [*params, limit]))
 
     def distinct(self, column: str) -> list[str]:

@@ -318,6 +318,7 @@ def split_body(
     blocks: list[Paragraph] = []
     for para in iter_paragraphs(root):
         if _CUTOFF.match(para.text):
+            _cut_from(para.element, root)
             break
         if _BOILERPLATE.match(para.text):
             _drop(para.element, root)
@@ -349,6 +350,20 @@ def split_body(
 def _drop(el: etree._Element, root: etree._Element) -> None:
     if el is not None and el is not root and el.getparent() is not None:
         el.drop_tree()
+
+
+def _cut_from(el: etree._Element, root: etree._Element) -> None:
+    """Remove *el* and everything after it, so the HTML ends where the text does."""
+    if el is None or el is root or el.getparent() is None:
+        return
+    node = el
+    while node is not root and node.getparent() is not None:
+        parent = node.getparent()
+        for sibling in list(node.itersiblings()):
+            parent.remove(sibling)
+        node.tail = None
+        node = parent
+    el.getparent().remove(el)
 
 
 # --- Sanitized HTML --------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, safe_url_string
 
@@ -56,8 +56,9 @@ def strip_tracking(url: str) -> str:
     parts = urlsplit(url)
     if not parts.query and not parts.fragment:
         return url
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)]
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+    # Filter the raw pairs: decoding and re-encoding would turn non-UTF-8 escapes (%E9) into U+FFFD.
+    pairs = [p for p in parts.query.split("&") if p and not _is_tracking(unquote_plus(p.partition("=")[0]))]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, "&".join(pairs), ""))
 
 
 def canonical_url(url: str) -> str:

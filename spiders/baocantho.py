@@ -4,7 +4,8 @@ from spiders.platforms.pubdate import PubdatePlatformSpider
 class BaoCanThoSpider(PubdatePlatformSpider):
     """Báo Cần Thơ (Cần Thơ; absorbed Sóc Trăng and Hậu Giang in 2025). Platform F4, real pages seen.
 
-    The feed is the one the real article page links (``/rss/subcate/can-tho/``).
+    The listing and the feed are the ones the real pages link (``/thoi-su/``,
+    ``/rss/subcate/can-tho/``); the other feed and the sitemap follow the same shapes.
     """
 
     name = "baocantho"
@@ -13,4 +14,8 @@ class BaoCanThoSpider(PubdatePlatformSpider):
     former_provinces = ("Sóc Trăng", "Hậu Giang")
     allowed_domains = ["baocantho.com.vn"]
     listing_urls = ["https://baocantho.com.vn/thoi-su/"]
-    feed_urls = ["https://baocantho.com.vn/rss/subcate/can-tho/"]
+    feed_urls = [
+        "https://baocantho.com.vn/rss/subcate/can-tho/",
+        "https://baocantho.com.vn/rss/subcate/dbscl/",
+    ]
+    sitemap_urls = ["https://baocantho.com.vn/sitemap.xml"]

@@ -14,7 +14,11 @@ class BaoLangSonSpider(ContentDetailPlatformSpider):
     source_name = "Báo Lạng Sơn"
     province = "Lạng Sơn"
     allowed_domains = ["baolangson.vn"]
-    listing_urls = ["https://baolangson.vn/chinh-tri"]
+    listing_urls = [
+        "https://baolangson.vn/chinh-tri",
+        "https://baolangson.vn/kinh-te",
+        "https://baolangson.vn/xa-hoi",
+    ]
     feed_urls = ["https://baolangson.vn/rss/home.rss"]
     dateline_markers = ("LSO",)
     inferred = "markup, listing pagination and feed URL inferred from SITES.md (F2)"

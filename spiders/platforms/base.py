@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 import scrapy
 from parsel import Selector
+from scrapy.exceptions import CannotResolveHostError, DownloadConnectionRefusedError, DownloadTimeoutError
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.response import get_base_url
@@ -29,6 +30,10 @@ from aggregator.urls import strip_tracking
 
 # Sections that never hold articles (media galleries, search, tag pages, feeds).
 DEFAULT_DENY = r"/(?:video|videos|multimedia|media|podcasts?|e-?magazine|rss|search|tim-kiem|tags?|tu-khoa)/"
+# Ad slots that sit inside article bodies on every platform seen (F1 ``div.rennab``/``sdaWeb_…``,
+# F4 ``AMN_res_…``, AdSense): they are dropped whatever the platform's own junk list says.
+AD_CSS = "div.rennab, [id^='sdaWeb_'], [class^='AMN_res'], ins.adsbygoogle"
+_IMAGE_ATTRS = ("data-src", "data-original", "data-lazy-src", "src")
 
 
 class NewsSpider(scrapy.Spider):
@@ -108,18 +113,25 @@ class NewsSpider(scrapy.Spider):
         )
 
     def article_request(self, url: str, **meta: Any) -> scrapy.Request:
-        """Request an article once, at its address without tracking parameters."""
+        """Request an article once, at its address without tracking parameters.
+
+        The tracking URL is reported at once (``alias_found``) rather than carried in the request:
+        the clean URL may already have been fetched from a feed, and the duplicate filter would
+        then drop this request together with anything it carried.
+        """
         clean = strip_tracking(url)
         if clean != url:
-            meta["via_url"] = url
+            self.crawler.signals.send_catch_log(signal=signals.alias_found, url=url, target=clean)
         return scrapy.Request(clean, callback=self.parse_article, errback=self.failed, meta=meta)
 
     def article_links(self, response: Response) -> Iterator[str]:
+        """Article links in page order, each once even when a copy carries tracking parameters."""
         seen: set[str] = set()
         for href in response.css(self.listing_link_css).getall():
             url = response.urljoin(href.strip())
-            if url not in seen and self.is_article_url(url):
-                seen.add(url)
+            clean = strip_tracking(url)
+            if clean not in seen and self.is_article_url(url):
+                seen.add(clean)
                 yield url
 
     def next_page(self, response: Response) -> str | None:
@@ -167,14 +179,13 @@ class NewsSpider(scrapy.Spider):
         except Exception as exc:  # lxml raises several types on garbage
             self._report(response.url, "bad_sitemap", repr(exc))
             return
+        news_dates = _news_dates(response.body) if sitemap.type == "urlset" else {}
         for entry in sitemap:
             loc = (entry.get("loc") or "").strip()
             if sitemap.type == "sitemapindex":
                 yield scrapy.Request(loc, callback=self.parse_sitemap, errback=self.failed)
             elif self.is_article_url(loc):
-                news = entry.get("news") or {}
-                date = news.get("publication_date") if isinstance(news, dict) else None
-                yield self.article_request(loc, feed_date=date or entry.get("lastmod"))
+                yield self.article_request(loc, feed_date=news_dates.get(loc) or entry.get("lastmod"))
 
     # --- extraction --------------------------------------------------------------------------
 
@@ -186,11 +197,9 @@ class NewsSpider(scrapy.Spider):
         meta = extract_metadata(response.selector)
         author = self.first_text(response, self.author_css)
         body = self.body_selector(response)
-        fetched = response.meta.get("via_url")
         return Article(
             url=response.url,
             canonical_url=meta.canonical,
-            alias_urls=[fetched] if fetched else [],
             source=self.name,
             source_name=self.source_name,
             province=self.province,
@@ -229,8 +238,9 @@ class NewsSpider(scrapy.Spider):
             found = response.css(css)
             if found:
                 body = found[0]
-                if self.body_drop_css:
-                    body.css(self.body_drop_css).drop()
+                for css in (self.body_drop_css, AD_CSS):
+                    if css:
+                        body.css(css).drop()
                 return body
         return None
 
@@ -246,9 +256,12 @@ class NewsSpider(scrapy.Spider):
         if meta.image:
             return response.urljoin(meta.image[0])
         if body is not None:
-            src = body.css("img::attr(data-src), img::attr(src)").get()
-            if src and not src.startswith("data:"):
-                return response.urljoin(src)
+            # Lazy-loaded images carry a data: placeholder in src and the photo in data-src.
+            for img in body.css("img"):
+                for attr in _IMAGE_ATTRS:
+                    src = (img.attrib.get(attr) or "").strip()
+                    if src and not src.startswith("data:"):
+                        return response.urljoin(src)
         return None
 
     # --- selector helpers --------------------------------------------------------------------
@@ -277,10 +290,12 @@ class NewsSpider(scrapy.Spider):
         request = failure.request
         if failure.check(HttpError):
             reason = f"http_{failure.value.response.status}"
-        elif failure.check(TimeoutError, TCPTimedOutError):
+        elif failure.check(DownloadTimeoutError, TimeoutError, TCPTimedOutError):
             reason = "timeout"
-        elif failure.check(DNSLookupError):
+        elif failure.check(CannotResolveHostError, DNSLookupError):
             reason = "dns"
+        elif failure.check(DownloadConnectionRefusedError):
+            reason = "connection_refused"
         else:
             reason = "download_error"
         self._report(request.url, reason, repr(failure.value))
@@ -288,6 +303,22 @@ class NewsSpider(scrapy.Spider):
     def _report(self, url: str, reason: str, detail: str) -> None:
         self.logger.warning("page failed (%s): %s", reason, url)
         self.crawler.signals.send_catch_log(signal=signals.page_failed, url=url, reason=reason, detail=detail)
+
+
+def _news_dates(body: bytes) -> dict[str, str]:
+    """``news:publication_date`` by ``loc``; Scrapy's Sitemap keeps only direct children's text."""
+    try:
+        sel = Selector(body=body, type="xml")
+    except Exception:  # lxml raises several types on garbage
+        return {}
+    sel.remove_namespaces()
+    found: dict[str, str] = {}
+    for url in sel.xpath("//url"):
+        loc = (url.xpath("loc/text()").get() or "").strip()
+        date = (url.xpath("news/publication_date/text()").get() or "").strip()
+        if loc and date:
+            found[loc] = date
+    return found
 
 
 def _first(values: Sequence[str]) -> str | None:
