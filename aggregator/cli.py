@@ -39,17 +39,32 @@ def spider_classes() -> list[type]:
 # --- crawling ----------------------------------------------------------------------------------
 
 
-def run_spiders(names: Sequence[str], overrides: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Run the named spiders in one process (one reactor); return each spider's final stats."""
+def run_spiders(
+    names: Sequence[str], overrides: dict[str, Any], spider_args: dict[str, str] | None = None
+) -> dict[str, dict[str, Any]]:
+    """Run the named spiders in one process (one reactor); return each spider's final stats.
+
+    Each site keeps its own download slot, so politeness is per domain while sites are crawled
+    side by side.
+    """
     from scrapy.crawler import CrawlerProcess
 
-    process = CrawlerProcess(_settings(overrides))
+    from aggregator.lock import acquire, release
+    from aggregator.paths import db_path
+
+    settings = _settings(overrides)
+    database = db_path(settings)
+    acquire(database, wait=settings.getfloat("BAOTINH_LOCK_WAIT"))  # fail before starting anything
+    process = CrawlerProcess(settings)
     crawlers = []
-    for name in names:
-        crawler = process.create_crawler(name)
-        crawlers.append(crawler)
-        process.crawl(crawler)
-    process.start()
+    try:
+        for name in names:
+            crawler = process.create_crawler(name)
+            crawlers.append(crawler)
+            process.crawl(crawler, **(spider_args or {}))
+        process.start()
+    finally:
+        release(database)
     return {crawler.spidercls.name: crawler.stats.get_stats() for crawler in crawlers}
 
 
@@ -83,17 +98,54 @@ def _finish_crawl(stats: dict[str, dict[str, Any]], settings: Any) -> int:
     for name, values in stats.items():
         print(_source_line(name, values))
     print(f"drops and failed pages, with their reasons: sqlite-utils rows {db_path(settings)} drops")
-    failed = [n for n, s in stats.items() if s.get("finish_reason") not in ("finished", None)]
+    failed = [name for name, values in stats.items() if source_failed(values)]
+    if failed:
+        print(f"failed sources: {', '.join(failed)}", file=sys.stderr)
     return 1 if failed else 0
 
 
+def source_failed(stats: dict[str, Any]) -> bool:
+    """A run failed if it did not finish, or fetched nothing usable at all."""
+    if stats.get("finish_reason") != "finished":
+        return True
+    stored = sum(int(stats.get(f"baotinh/articles/{k}", 0)) for k in ("new", "updated", "unchanged"))
+    skipped = int(stats.get("baotinh/incremental/skipped_known", 0))
+    not_modified = int(stats.get("baotinh/not_modified", 0))
+    return stored + skipped + not_modified == 0
+
+
 def cmd_crawl(args: argparse.Namespace) -> int:
-    names = args.spiders or [cls.name for cls in spider_classes()]
-    overrides = {"BAOTINH_FEEDS_ON_CLOSE": False, "BAOTINH_OUTPUT": args.output, "BAOTINH_DB": args.db}
+    from aggregator.lock import DatabaseBusyError
+
+    known = {cls.name for cls in spider_classes()}
+    names = args.spiders or sorted(known - {"news"})
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        print(f"unknown spider(s): {', '.join(unknown)}; see `baotinh sources`", file=sys.stderr)
+        return 2
+    overrides = {
+        "BAOTINH_FEEDS_ON_CLOSE": False,
+        "BAOTINH_OUTPUT": args.output,
+        "BAOTINH_DB": args.db,
+        "BAOTINH_PROGRESS_INTERVAL": args.progress,
+    }
     if args.mirror:
         overrides["MIRROR"] = args.mirror
-    stats = run_spiders(names, overrides)
+    try:
+        stats = run_spiders(names, overrides, spider_args=_spider_args(args))
+    except DatabaseBusyError as exc:
+        print(f"baotinh: {exc}", file=sys.stderr)
+        return 3
     return _finish_crawl(stats, _settings(overrides))
+
+
+def _spider_args(args: argparse.Namespace) -> dict[str, str]:
+    found = {}
+    if getattr(args, "full", False):
+        found["full"] = "1"
+    if getattr(args, "since", None):
+        found["since"] = args.since
+    return found
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -218,6 +270,120 @@ def cmd_feeds(args: argparse.Namespace) -> int:
     return 0
 
 
+def _emit(rows: list[dict[str, Any]], fmt: str, table_columns: Sequence[str]) -> None:
+    """Print rows as a table, a JSON list of objects, or CSV."""
+    if fmt == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else list(table_columns))
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(
+                {
+                    k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+                    for k, v in row.items()
+                }
+            )
+        return
+    cells = [[str(row.get(c)) if row.get(c) is not None else "-" for c in table_columns] for row in rows]
+    widths = [
+        max(len(c), *(len(r[i]) for r in cells)) if cells else len(c) for i, c in enumerate(table_columns)
+    ]
+    print("  ".join(c.ljust(w) for c, w in zip(table_columns, widths, strict=True)).rstrip())
+    for row in cells:
+        print("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+
+
+def _open_db(args: argparse.Namespace) -> Any:
+    from aggregator.paths import db_path
+    from aggregator.store import ArticleStore
+
+    database = db_path(_settings({"BAOTINH_OUTPUT": args.output, "BAOTINH_DB": args.db}))
+    return ArticleStore(database, readonly=True)
+
+
+def _province_sources(province: str) -> list[str]:
+    """Sources of a former province (merged in 2025): ``--province "Yên Bái"`` searches Báo Lào Cai."""
+    from aggregator.fts import fold
+
+    return [
+        cls.name
+        for cls in spider_classes()
+        if any(fold(old) == fold(province) for old in getattr(cls, "former_provinces", ()))
+    ]
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from aggregator.search import search
+
+    sources = list(args.source or [])
+    province = args.province
+    if province and (former := _province_sources(province)) and not sources:
+        sources, province = former, None
+    try:
+        store = _open_db(args)
+    except FileNotFoundError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    with store:
+        rows = search(
+            store,
+            args.query,
+            sources=sources,
+            province=province,
+            since=date.fromisoformat(args.since) if args.since else None,
+            until=date.fromisoformat(args.until) if args.until else None,
+            limit=args.limit,
+            sort=args.sort,
+        )
+    for row in rows:
+        row.pop("score", None)
+    _emit(rows, args.format, ("published", "source", "title", "url"))
+    return 0 if rows else 1
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from aggregator.health import source_health
+
+    try:
+        store = _open_db(args)
+    except FileNotFoundError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    settings = _settings()
+    with store:
+        rows = [
+            h.as_dict()
+            for h in source_health(
+                store,
+                [cls.name for cls in spider_classes() if cls.name != "news"],
+                silent_days=args.silent_days or settings.getfloat("BAOTINH_SILENT_DAYS"),
+            )
+        ]
+    if args.format == "table":
+        for row in rows:
+            row["flags"] = ",".join(row["flags"]) or "ok"
+            row["new_7d"] = sum(row["new_per_day"].values())
+    _emit(
+        rows,
+        args.format,
+        (
+            "source",
+            "articles",
+            "new_7d",
+            "newest_age_hours",
+            "last_run",
+            "last_finish_reason",
+            "last_run_errors",
+            "flags",
+        ),
+    )
+    return 1 if any(r["flags"] not in ("ok", []) for r in rows) else 0
+
+
 def source_rows() -> list[dict[str, Any]]:
     return [
         {
@@ -238,15 +404,8 @@ def source_rows() -> list[dict[str, Any]]:
 
 def cmd_sources(args: argparse.Namespace) -> int:
     rows = source_rows()
-    if args.format == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-    elif args.format == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["spider"])
-        writer.writeheader()
-        writer.writerows(
-            {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for k, v in r.items()}
-            for r in rows
-        )
+    if args.format in ("json", "csv"):
+        _emit(rows, args.format, ())
     else:
         for row in rows:
             entries = len(row["listing_urls"]) + len(row["feed_urls"]) + len(row["sitemap_urls"])
@@ -275,8 +434,31 @@ def build_parser() -> argparse.ArgumentParser:
     crawl = sub.add_parser("crawl", help="run all (or the named) spiders in one process, then the feeds")
     crawl.add_argument("spiders", nargs="*")
     crawl.add_argument("--mirror", help="fetch from a local mirror (MIRROR setting)")
+    crawl.add_argument("--full", action="store_true", help="fetch every article again (-a full=1)")
+    crawl.add_argument("--since", help="backfill to YYYY-MM-DD (-a since=…)")
+    crawl.add_argument("--progress", type=float, default=10, help="seconds between progress lines")
     with_paths(crawl)
     crawl.set_defaults(func=cmd_crawl)
+
+    search = sub.add_parser("search", help="full-text search, accents ignored (lang son = Lạng Sơn)")
+    search.add_argument("query")
+    search.add_argument("--source", action="append", help="spider name (repeatable)")
+    search.add_argument("--province", help="current or former (pre-2025) province")
+    search.add_argument("--since", help="YYYY-MM-DD, inclusive")
+    search.add_argument("--until", help="YYYY-MM-DD, inclusive")
+    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--sort", choices=("relevance", "date"), default="relevance")
+    search.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    with_paths(search)
+    search.set_defaults(func=cmd_search)
+
+    stats = sub.add_parser("stats", help="per source: last run, new per day, newest age, flags")
+    stats.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    stats.add_argument(
+        "--silent-days", type=float, help="flag sources silent this long (BAOTINH_SILENT_DAYS)"
+    )
+    with_paths(stats)
+    stats.set_defaults(func=cmd_stats)
 
     mirror = sub.add_parser("mirror", help="serve a mirror folder (the bundled demo by default)")
     mirror.add_argument("root", nargs="?", type=Path)

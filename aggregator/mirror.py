@@ -115,8 +115,12 @@ def content_type(path: Path, head: bytes) -> bytes:
     return b"text/html; charset=utf-8"
 
 
-def make_site(root: Path) -> Any:
-    """A Twisted ``Site`` serving the mirror folder *root*."""
+def make_site(root: Path, access_log: Path | None = None) -> Any:
+    """A Twisted ``Site`` serving the mirror folder *root*.
+
+    With *access_log*, every answered request appends ``STATUS /HOST/PATH?QUERY`` to that file,
+    so tests can tell exactly which pages a crawl downloaded.
+    """
     from twisted.internet import reactor
     from twisted.web import http, resource, server
 
@@ -162,26 +166,30 @@ def make_site(root: Path) -> Any:
         render_HEAD = render_GET
 
     site = server.Site(MirrorResource())
-    site.log = lambda request: None  # a log line per request would cost more than serving it
+    site.log = lambda request: None  # Twisted's own access log costs more than serving the page
+    if access_log is not None:
+        log_file = access_log.open("a", encoding="utf-8", buffering=1)
+        site.log = lambda request: log_file.write(f"{request.code} {request.uri.decode('latin-1')}\n")
     return site
 
 
-def serve(root: Path, port: int, host: str = "127.0.0.1") -> None:
+def serve(root: Path, port: int, host: str = "127.0.0.1", access_log: Path | None = None) -> None:
     """Serve *root* until interrupted; the first line printed is ``MIRROR http://host:port``."""
     from twisted.internet import reactor
 
     if not root.is_dir():
         raise SystemExit(f"mirror folder not found: {root}")
-    listening = reactor.listenTCP(port, make_site(root), interface=host)
+    listening = reactor.listenTCP(port, make_site(root, access_log), interface=host)
     print(f"MIRROR http://{host}:{listening.getHost().port}", flush=True)
     reactor.run()
 
 
 @contextlib.contextmanager
-def running_mirror(root: Path) -> Iterator[str]:
+def running_mirror(root: Path, access_log: Path | None = None) -> Iterator[str]:
     """Serve *root* from a child process on a free port; yields the mirror's base URL."""
+    extra = ["--access-log", str(access_log)] if access_log else []
     proc = subprocess.Popen(
-        [sys.executable, "-m", "aggregator.mirror", str(root), "--port", "0"],
+        [sys.executable, "-m", "aggregator.mirror", str(root), "--port", "0", *extra],
         stdout=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
@@ -204,8 +212,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("root", type=Path)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--access-log", type=Path, help="append 'STATUS /HOST/PATH' per request")
     args = parser.parse_args(argv)
-    serve(args.root, args.port, args.host)
+    serve(args.root, args.port, args.host, args.access_log)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from scrapy.exceptions import DropItem
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from aggregator import lock
 from aggregator import signals as baotinh_signals
 from aggregator.dates import parse_vn_date
 from aggregator.paths import db_path
@@ -217,7 +218,10 @@ class StorePipeline(_CrawlerPipeline):
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self.batch_size = max(1, crawler.settings.getint("BAOTINH_BATCH_SIZE", 100))
-        self.store = ArticleStore(db_path(crawler.settings))
+        self.db_path = db_path(crawler.settings)
+        # A second crawl into the same database fails here, before any request is made.
+        lock.acquire(self.db_path, wait=crawler.settings.getfloat("BAOTINH_LOCK_WAIT", 0))
+        self.store = ArticleStore(self.db_path)
         self.rows: list[dict[str, Any]] = []
         self.aliases: list[tuple[str, str]] = []
         self.drops: list[dict[str, Any]] = []
@@ -271,6 +275,7 @@ class StorePipeline(_CrawlerPipeline):
                 stats=stats,
             )
         self.store.close()
+        lock.release(self.db_path)
 
     # --- signal handlers: every rejection leaves a row ----------------------------------------
 
@@ -301,6 +306,8 @@ class StorePipeline(_CrawlerPipeline):
         self.aliases.append((url, article_id(target)))
 
     def page_failed(self, url: str, reason: str, detail: str = "") -> None:
+        if reason == "http_304":
+            return  # a feed or sitemap unchanged since the last run: nothing failed
         self.inc("failed_pages")
         self.inc(f"failed/{reason}")
         self._drop(url, reason, detail)

@@ -56,6 +56,27 @@ BAOTINH_SITE_URL = os.environ.get("BAOTINH_SITE_URL", "http://127.0.0.1:8000/")
 # Entries per feed file.
 BAOTINH_FEED_LIMIT = int(os.environ.get("BAOTINH_FEED_LIMIT", "100"))
 
+# --- Scheduled runs --------------------------------------------------------------------------------
+# Stop following a listing's pagination after this many pages whose articles were all known.
+BAOTINH_STOP_AFTER_KNOWN_PAGES = int(os.environ.get("BAOTINH_STOP_AFTER_KNOWN_PAGES", "1"))
+# Pagination depth of ``-a full=1`` and ``-a since=YYYY-MM-DD`` runs.
+BAOTINH_BACKFILL_MAX_PAGES = int(os.environ.get("BAOTINH_BACKFILL_MAX_PAGES", "200"))
+# A page dropped for its content (no title/body) is fetched again after this many days.
+BAOTINH_RETRY_DROPPED_AFTER_DAYS = float(os.environ.get("BAOTINH_RETRY_DROPPED_AFTER_DAYS", "7"))
+# Seconds a crawl waits for another crawl writing the same database before giving up.
+BAOTINH_LOCK_WAIT = float(os.environ.get("BAOTINH_LOCK_WAIT", "0"))
+# Seconds between progress lines (pages, new, updated, dropped per source); 0 turns them off.
+BAOTINH_PROGRESS_INTERVAL = float(os.environ.get("BAOTINH_PROGRESS_INTERVAL", "30"))
+# ``baotinh stats`` flags a source with no new article for this many days as silent.
+BAOTINH_SILENT_DAYS = float(os.environ.get("BAOTINH_SILENT_DAYS", "3"))
+
+SPIDER_MIDDLEWARES = {
+    "aggregator.incremental.IncrementalMiddleware": 600,
+}
+DOWNLOADER_MIDDLEWARES = {
+    "aggregator.conditional.ConditionalRequestsMiddleware": 560,
+}
+
 ITEM_PIPELINES = {
     "aggregator.pipelines.NormalizePipeline": 100,
     "aggregator.pipelines.ValidatePipeline": 200,
@@ -64,4 +85,5 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "aggregator.extensions.FeedsOnClose": 500,
+    "aggregator.extensions.ProgressLog": 510,
 }

@@ -18,6 +18,8 @@ from typing import Any
 
 import sqlite_utils
 
+from aggregator import fts
+
 ARTICLE_COLUMNS: dict[str, type] = {
     "id": str,
     "url": str,
@@ -43,12 +45,19 @@ ARTICLE_COLUMNS: dict[str, type] = {
     "revisions": int,
     "content_hash": str,
     "cluster_id": str,
+    # The instant that orders feeds and listings (UTC ISO): published, else first_seen. Stored so
+    # "newest N" is an index walk however large the table grows.
+    "sort_time": str,
 }
 
 _SCHEMA_EXTRA = """
 CREATE INDEX IF NOT EXISTS idx_articles_published ON articles(published DESC);
-CREATE INDEX IF NOT EXISTS idx_articles_source_published ON articles(source, published DESC);
-CREATE INDEX IF NOT EXISTS idx_articles_province_published ON articles(province, published DESC);
+CREATE INDEX IF NOT EXISTS idx_articles_sort_time ON articles(sort_time DESC);
+CREATE INDEX IF NOT EXISTS idx_articles_source_sort_time ON articles(source, sort_time DESC);
+CREATE INDEX IF NOT EXISTS idx_articles_province_sort_time ON articles(province, sort_time DESC);
+CREATE INDEX IF NOT EXISTS idx_articles_category_sort_time ON articles(category, sort_time DESC);
+CREATE INDEX IF NOT EXISTS idx_articles_cluster ON articles(cluster_id);
+CREATE INDEX IF NOT EXISTS idx_drops_url ON drops(url);
 CREATE INDEX IF NOT EXISTS idx_articles_content_hash ON articles(content_hash);
 CREATE INDEX IF NOT EXISTS idx_article_urls_article ON article_urls(article_id);
 CREATE INDEX IF NOT EXISTS idx_drops_source ON drops(source, dropped_at);
@@ -78,8 +87,20 @@ class SaveResult:
 class ArticleStore:
     """One connection to the articles database; every write method is one transaction."""
 
-    def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
+    def __init__(self, path: str | Path, *, timeout: float = 30.0, readonly: bool = False) -> None:
+        """Open (and create or migrate) the database; ``readonly`` opens an existing file only.
+
+        Readers (feeds, search, stats) open read-only so they never take a write lock while a
+        crawl is writing: WAL lets them read the last committed state.
+        """
         self.path = Path(path)
+        if readonly:
+            if not self.path.is_file():
+                raise FileNotFoundError(f"no database at {self.path}: run a crawl first (baotinh demo)")
+            uri = f"file:{self.path.resolve()}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+            self.db = sqlite_utils.Database(conn)
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # ``timeout`` makes a writer wait for another writer's transaction instead of failing.
         conn = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
@@ -136,7 +157,19 @@ class ArticleStore:
                 pk="id",
                 if_not_exists=True,
             )
+            self.db["http_validators"].create(
+                {"url": str, "etag": str, "last_modified": str, "checked": str}, pk="url", if_not_exists=True
+            )
+            self._add_missing_columns()
             self.db.executescript(_SCHEMA_EXTRA)
+            fts.ensure_index(self.db)
+
+    def _add_missing_columns(self) -> None:
+        """Databases made by an older version gain the columns added since (NULL until rewritten)."""
+        present = self.db["articles"].columns_dict
+        for name, kind in ARTICLE_COLUMNS.items():
+            if name not in present:
+                self.db["articles"].add_column(name, kind)
 
     # --- articles --------------------------------------------------------------------------
 
@@ -147,14 +180,16 @@ class ArticleStore:
 
         A known article keeps ``first_seen``; ``updated`` and ``revisions`` move only when its
         title or body changed (``content_hash``), so feed readers see an edit once, not every run.
+        The full-text index is kept in step inside the same transaction.
         """
         result = SaveResult()
-        if not rows:
+        unique = list({row["id"]: row for row in rows}.values())  # the last copy of an id wins
+        if not unique:
             return result
         now = utc_now()
-        existing = self._existing([r["id"] for r in rows])
+        existing = self._existing([r["id"] for r in unique])
         records = []
-        for row in rows:
+        for row in unique:
             record = dict(row)
             old = existing.get(record["id"])
             record["last_seen"] = now
@@ -171,11 +206,15 @@ class ArticleStore:
                 else:
                     record.update(updated=now, revisions=(old["revisions"] or 1) + 1)
                     result.updated += 1
+            record["sort_time"] = sort_time(record.get("published"), record["first_seen"])
             record["tags"] = json.dumps(record.get("tags") or [], ensure_ascii=False)
             records.append(record)
+        reindex = [r for r in records if _text_changed(existing.get(r["id"]), r)]
         alias_rows = [{"url": u, "article_id": i, "first_seen": now} for u, i in aliases]
         with self.db.atomic():
+            fts.remove(self.db, [existing[r["id"]] for r in reindex if r["id"] in existing])
             self.db["articles"].upsert_all(records, pk="id", alter=False)
+            fts.add(self.db, [r["id"] for r in reindex])
             if alias_rows:
                 self.db["article_urls"].insert_all(alias_rows, pk="url", ignore=True)
         return result
@@ -186,8 +225,8 @@ class ArticleStore:
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             sql = (
-                "select id, content_hash, first_seen, updated, revisions, cluster_id "
-                f"from articles where id in ({marks})"
+                "select rowid, id, source, province, title, summary, body, content_hash, first_seen, "
+                f"updated, revisions, cluster_id from articles where id in ({marks})"
             )
             found.update((r["id"], r) for r in self.db.query(sql, chunk))
         return found
@@ -196,12 +235,37 @@ class ArticleStore:
         return self.db.execute(f"select count(*) from [{table}]").fetchone()[0]
 
     def newest(self, *, limit: int, where: str = "", params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        """The newest *limit* articles (by published, then first seen) matching *where*."""
+        """The newest *limit* articles (by published, else first seen) matching *where*."""
         clause = f"where {where}" if where else ""
-        # datetime() compares instants: published is +07:00, first_seen is UTC, so their text is not.
-        order = "coalesce(datetime(published), datetime(first_seen)) desc, id"
-        sql = f"select * from articles {clause} order by {order} limit ?"
+        sql = f"select * from articles {clause} order by sort_time desc, id limit ?"
         return list(self.db.query(sql, [*params, limit]))
+
+    def known_ids(self, source: str, *, retry_dropped_after_days: float = 7.0) -> set[str]:
+        """Ids a run need not fetch again: stored articles, their other URLs, recent content drops.
+
+        A page dropped for its content (no title, no body) is not fetched again for a while; a page
+        that failed to download is (the failure may have been passing).
+        """
+        known = {
+            row[0]
+            for row in self.db.execute(
+                "select id from articles where source = ? union "
+                "select u.article_id from article_urls u join articles a on a.id = u.article_id "
+                "where a.source = ?",
+                (source, source),
+            )
+        }
+        known.update(
+            url_ids(
+                row[0]
+                for row in self.db.execute(
+                    "select url from drops where source = ? and reason in ('no_title', 'no_body', "
+                    "'not_article') and dropped_at >= datetime('now', ?)",
+                    (source, f"-{retry_dropped_after_days} days"),
+                )
+            )
+        )
+        return known
 
     def distinct(self, column: str) -> list[str]:
         sql = f"select distinct [{column}] from articles where [{column}] is not null order by 1"
@@ -231,3 +295,37 @@ class ArticleStore:
         fields["finished"] = utc_now()
         with self.db.atomic():
             self.db["crawl_runs"].update(run_id, fields)
+
+    # --- HTTP validators for conditional requests -------------------------------------------
+
+    def validators(self, url: str) -> dict[str, Any] | None:
+        rows = list(self.db.query("select * from http_validators where url = ?", [url]))
+        return rows[0] if rows else None
+
+    def save_validators(self, rows: Sequence[dict[str, Any]]) -> None:
+        if rows:
+            with self.db.atomic():
+                self.db["http_validators"].upsert_all(rows, pk="url", alter=False)
+
+
+def sort_time(published: str | None, first_seen: str) -> str:
+    """UTC ISO instant of *published* (any offset), else *first_seen*: comparable as text."""
+    if published:
+        try:
+            return datetime.fromisoformat(published).astimezone(UTC).replace(tzinfo=None).isoformat()
+        except ValueError:
+            pass
+    return datetime.fromisoformat(first_seen).astimezone(UTC).replace(tzinfo=None).isoformat()
+
+
+def _text_changed(old: dict[str, Any] | None, new: dict[str, Any]) -> bool:
+    if old is None:
+        return True
+    fields = ("title", "summary", "body", "source", "province")
+    return any((old.get(k) or "") != (new.get(k) or "") for k in fields)
+
+
+def url_ids(urls: Iterable[str]) -> set[str]:
+    from aggregator.urls import article_id
+
+    return {article_id(u) for u in urls if u}

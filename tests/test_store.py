@@ -88,6 +88,7 @@ def test_articles_columns(store):
         "revisions",
         "content_hash",
         "cluster_id",
+        "sort_time",
     ]
 
 

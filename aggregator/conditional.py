@@ -1,0 +1,80 @@
+"""Conditional requests for feeds and sitemaps (``If-None-Match`` / ``If-Modified-Since``).
+
+A scheduled run asks each feed and sitemap "changed since last time?" and a 304 costs the site
+almost nothing. Validators are saved only when a run finishes cleanly: a run killed after reading
+a feed but before storing its articles must read that feed in full next time.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+
+from aggregator.incremental import truthy
+from aggregator.paths import db_path
+from aggregator.store import ArticleStore, utc_now
+
+_DISCOVERY_CALLBACKS = frozenset({"parse_feed", "parse_sitemap"})
+
+
+class ConditionalRequestsMiddleware:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.known: dict[str, dict[str, Any]] = {}
+        self.seen: dict[str, dict[str, Any]] = {}
+        self.enabled = True
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ConditionalRequestsMiddleware:
+        return cls(crawler)
+
+    def spider_opened(self, spider: Spider) -> None:
+        self.enabled = not truthy(getattr(spider, "full", ""))
+        database = db_path(self.crawler.settings)
+        if self.enabled and database.is_file():
+            with ArticleStore(database, readonly=True) as store:
+                if store.db["http_validators"].exists():
+                    self.known = {row["url"]: row for row in store.db["http_validators"].rows}
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        if reason == "finished" and self.seen:
+            with ArticleStore(db_path(self.crawler.settings)) as store:
+                store.save_validators(list(self.seen.values()))
+
+    def _is_discovery(self, request: Request) -> bool:
+        return getattr(request.callback, "__name__", "") in _DISCOVERY_CALLBACKS
+
+    def process_request(self, request: Request) -> None:
+        if not self.enabled or not self._is_discovery(request):
+            return
+        known = self.known.get(request.url)
+        if not known:
+            return
+        if known.get("etag"):
+            request.headers.setdefault(b"If-None-Match", known["etag"].encode("latin-1"))
+        if known.get("last_modified"):
+            request.headers.setdefault(b"If-Modified-Since", known["last_modified"].encode("latin-1"))
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if not self._is_discovery(request):
+            return response
+        if response.status == 304:
+            self.stats.inc_value("baotinh/not_modified")
+            self.seen[request.url] = {**self.known[request.url], "checked": utc_now()}
+        elif response.status == 200:
+            etag = response.headers.get(b"ETag")
+            modified = response.headers.get(b"Last-Modified")
+            if etag or modified:
+                self.seen[request.url] = {
+                    "url": request.url,
+                    "etag": etag.decode("latin-1") if etag else None,
+                    "last_modified": modified.decode("latin-1") if modified else None,
+                    "checked": utc_now(),
+                }
+        return response

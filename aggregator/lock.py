@@ -1,0 +1,65 @@
+"""One writing process per database: a lock file next to it.
+
+SQLite itself would serialize two crawls' transactions, but two crawls of the same sources would
+still fetch the same pages twice and race on "known article" decisions. A crawl therefore takes
+``<db>.lock`` (``flock``: released by the kernel even after ``kill -9``) and a second crawl exits
+with a clear message instead. Spiders of one ``baotinh crawl`` process share the lock.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from pathlib import Path
+from typing import IO
+
+_held: dict[Path, tuple[IO[str], int]] = {}
+
+
+class DatabaseBusyError(RuntimeError):
+    """Another process is crawling into the same database."""
+
+
+def acquire(db: Path, *, wait: float = 0.0) -> None:
+    """Take the writer lock of *db*, waiting up to *wait* seconds; re-entrant within a process."""
+    key = db.resolve()
+    if key in _held:
+        handle, count = _held[key]
+        _held[key] = (handle, count + 1)
+        return
+    key.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(f"{key}.lock", "a+", encoding="utf-8")  # noqa: SIM115 - held until release()
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                handle.seek(0)
+                owner = handle.read().strip() or "unknown"
+                handle.close()
+                raise DatabaseBusyError(
+                    f"another crawl (pid {owner}) is writing {db}; wait for it to finish, "
+                    f"set BAOTINH_LOCK_WAIT to wait for it, or crawl into another BAOTINH_DB"
+                ) from None
+            time.sleep(0.2)
+    handle.seek(0)
+    handle.truncate()
+    handle.write(str(os.getpid()))
+    handle.flush()
+    _held[key] = (handle, 1)
+
+
+def release(db: Path) -> None:
+    key = db.resolve()
+    if key not in _held:
+        return
+    handle, count = _held[key]
+    if count > 1:
+        _held[key] = (handle, count - 1)
+        return
+    del _held[key]
+    fcntl.flock(handle, fcntl.LOCK_UN)
+    handle.close()
