@@ -188,17 +188,17 @@ def cmd_mirror(args: argparse.Namespace) -> int:
 
 
 def spider_for_url(url: str) -> type:
-    """The spider that owns *url*'s domain, or the generic news spider base."""
+    """The spider that owns *url*'s domain, or the generic spider for any other news site."""
     from urllib.parse import urlsplit
 
-    from spiders.platforms.base import NewsSpider
+    from spiders.news import GenericNewsSpider
 
     host = (urlsplit(url).hostname or "").lower()
     for cls in spider_classes():
         domains = getattr(cls, "allowed_domains", None) or []
         if any(host == d or host.endswith("." + d) for d in domains):
             return cls
-    return NewsSpider
+    return GenericNewsSpider
 
 
 def extract_file(path: Path, url: str) -> dict[str, Any]:
@@ -209,7 +209,7 @@ def extract_file(path: Path, url: str) -> dict[str, Any]:
     from aggregator.pipelines import normalize_article
 
     cls = spider_for_url(url)
-    spider = cls() if getattr(cls, "name", None) else cls(name="news")
+    spider = cls()
     response = HtmlResponse(url=url, body=path.read_bytes(), request=Request(url))
     article = ItemAdapter(spider.extract_article(response))
     normalize_article(article, dateline_markers=tuple(getattr(cls, "dateline_markers", ())))
@@ -399,6 +399,7 @@ def source_rows() -> list[dict[str, Any]]:
             "inferred": cls.inferred or None,
         }
         for cls in spider_classes()
+        if cls.name != "news"
     ]
 
 

@@ -21,16 +21,16 @@ FTS_TABLE = "articles_fts"
 # search is an intersection of posting lists inside FTS5, not a scan of every text match.
 _COLUMNS = ("title", "summary", "body", "facets")
 _TEXT_COLUMNS = ("title", "summary", "body")
-_MARKS = re.compile(r"[\u0300-\u036f]")
 _TOKEN = re.compile(r"\w+\*?")
 
 
 def fold(text: str | None) -> str:
-    """``Lạng Sơn`` → ``lang son``; ``ĐỒNG NAI`` → ``dong nai``."""
+    """``Lạng Sơn`` → ``lang son``; ``ĐỒNG NAI`` → ``dong nai`` (ASCII, lowercase)."""
     if not text:
         return ""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return _MARKS.sub("", decomposed).lower()
+    # Dropping what is not ASCII removes the marks (and non-Latin symbols, which search ignores).
+    return decomposed.encode("ascii", "ignore").decode("ascii").lower()
 
 
 def source_token(source: str) -> str:

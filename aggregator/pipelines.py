@@ -252,6 +252,8 @@ class StorePipeline(_CrawlerPipeline):
         self.inc("articles/new", result.new)
         self.inc("articles/updated", result.updated)
         self.inc("articles/unchanged", result.unchanged)
+        self.inc("articles/duplicate_content", result.duplicates)
+        self.inc("articles/clustered", result.clustered)
         drops, self.drops = self.drops, []
         self.store.record_drops(drops)
 

@@ -19,6 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from aggregator import fts
+from aggregator.dedup import ClusterIndex, ensure_tables
 
 ARTICLE_COLUMNS: dict[str, type] = {
     "id": str,
@@ -76,11 +77,12 @@ class SaveResult:
     new: int = 0
     updated: int = 0
     unchanged: int = 0
+    duplicates: int = 0  # same paper, same content, another URL: kept as an alias
+    clustered: int = 0  # new articles that joined another article's near-duplicate cluster
 
     def __iadd__(self, other: SaveResult) -> SaveResult:
-        self.new += other.new
-        self.updated += other.updated
-        self.unchanged += other.unchanged
+        for name in ("new", "updated", "unchanged", "duplicates", "clustered"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
         return self
 
 
@@ -163,6 +165,7 @@ class ArticleStore:
             self._add_missing_columns()
             self.db.executescript(_SCHEMA_EXTRA)
             fts.ensure_index(self.db)
+            ensure_tables(self.db)
 
     def _add_missing_columns(self) -> None:
         """Databases made by an older version gain the columns added since (NULL until rewritten)."""
@@ -180,7 +183,8 @@ class ArticleStore:
 
         A known article keeps ``first_seen``; ``updated`` and ``revisions`` move only when its
         title or body changed (``content_hash``), so feed readers see an edit once, not every run.
-        The full-text index is kept in step inside the same transaction.
+        A new URL whose content equals a stored article of the same paper becomes that article's
+        alias. The full-text and near-duplicate indexes are kept in step in the same transaction.
         """
         result = SaveResult()
         unique = list({row["id"]: row for row in rows}.values())  # the last copy of an id wins
@@ -188,14 +192,15 @@ class ArticleStore:
             return result
         now = utc_now()
         existing = self._existing([r["id"] for r in unique])
+        unique, copies = self._split_exact_copies(unique, existing)
+        result.duplicates = len(copies)
         records = []
         for row in unique:
             record = dict(row)
             old = existing.get(record["id"])
             record["last_seen"] = now
             if old is None:
-                record.update(first_seen=now, updated=now, revisions=1)
-                record.setdefault("cluster_id", record["id"])
+                record.update(first_seen=now, updated=now, revisions=1, cluster_id=record["id"])
                 result.new += 1
             else:
                 record["first_seen"] = old["first_seen"]
@@ -210,14 +215,51 @@ class ArticleStore:
             record["tags"] = json.dumps(record.get("tags") or [], ensure_ascii=False)
             records.append(record)
         reindex = [r for r in records if _text_changed(existing.get(r["id"]), r)]
-        alias_rows = [{"url": u, "article_id": i, "first_seen": now} for u, i in aliases]
+        alias_rows = [{"url": u, "article_id": i, "first_seen": now} for u, i in [*aliases, *copies]]
         with self.db.atomic():
             fts.remove(self.db, [existing[r["id"]] for r in reindex if r["id"] in existing])
             self.db["articles"].upsert_all(records, pk="id", alter=False)
             fts.add(self.db, [r["id"] for r in reindex])
+            if reindex:
+                changed = self._with_rowids(reindex)
+                fresh = [r["id"] for r in reindex if r["id"] not in existing]
+                result.clustered = len(ClusterIndex(self.db).assign(changed, fresh=fresh))
             if alias_rows:
                 self.db["article_urls"].insert_all(alias_rows, pk="url", ignore=True)
         return result
+
+    def _split_exact_copies(
+        self, rows: list[dict[str, Any]], existing: dict[str, dict[str, Any]]
+    ) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+        """Separate new rows whose paper already has the same content under another URL."""
+        fresh_hashes = [r["content_hash"] for r in rows if r["id"] not in existing and r.get("content_hash")]
+        owners: dict[tuple[str, str], str] = {}
+        for start in range(0, len(fresh_hashes), 500):
+            chunk = fresh_hashes[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(
+                f"select source, content_hash, id from articles where content_hash in ({marks})", chunk
+            ):
+                owners.setdefault((row[0], row[1]), row[2])
+        kept: list[dict[str, Any]] = []
+        copies: list[tuple[str, str]] = []
+        for row in rows:
+            key = (row.get("source"), row.get("content_hash"))
+            owner = owners.get(key)
+            if row["id"] not in existing and owner and owner != row["id"]:
+                copies.append((row["url"], owner))
+                continue
+            owners.setdefault(key, row["id"])
+            kept.append(row)
+        return kept, copies
+
+    def _with_rowids(self, records: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+        ids = [r["id"] for r in records]
+        marks = ",".join("?" * len(ids))
+        rowids = dict(
+            self.db.execute(f"select id, rowid from articles where id in ({marks})", ids).fetchall()
+        )
+        return [{**r, "rowid": rowids[r["id"]]} for r in records]
 
     def _existing(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         found: dict[str, dict[str, Any]] = {}

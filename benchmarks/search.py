@@ -23,18 +23,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from aggregator import fts  # noqa: E402
-from aggregator.search import search  # noqa: E402
-from aggregator.store import ArticleStore  # noqa: E402
+from aggregator import fts
+from aggregator.search import search
+from aggregator.store import ArticleStore
 
 PLACES = ["Lạng Sơn", "Lào Cai", "Cần Thơ", "Đồng Nai", "Quảng Ninh", "Cao Bằng", "Hưng Yên", "Nghệ An",
           "Gia Lai", "Đắk Lắk", "Tây Ninh", "Vĩnh Long", "An Giang", "Cà Mau", "Sơn La", "Điện Biên"]  # fmt: skip
-WORDS = ("người dân xã phường huyện tỉnh thành phố hội nghị triển khai kế hoạch năm nay nông dân mùa vụ "
-         "lúa gạo cây ăn quả sầu riêng thanh long cà phê hồ tiêu thủy sản tôm cá đường giao thông cầu "
-         "trường học học sinh giáo viên bệnh viện y tế tiêm chủng du lịch lễ hội văn hóa thể thao bóng đá "
-         "cửa khẩu xuất khẩu doanh nghiệp đầu tư dự án sạt lở mưa lũ thiên tai cứu hộ an toàn chuyển đổi số "
-         "dịch vụ công trực tuyến nhà ở hộ nghèo hỗ trợ vốn vay thanh niên tình nguyện môi trường rừng "
-         "biên giới bộ đội công an phòng cháy chữa cháy điện nước sạch chợ nổi sản phẩm OCOP").split()  # fmt: skip
+WORDS = ["người", "dân", "xã", "phường", "huyện", "tỉnh", "thành", "phố", "hội", "nghị", "triển", "khai", "kế", "hoạch", "năm", "nay", "nông", "dân", "mùa", "vụ", "lúa", "gạo", "cây", "ăn", "quả", "sầu", "riêng", "thanh", "long", "cà", "phê", "hồ", "tiêu", "thủy", "sản", "tôm", "cá", "đường", "giao", "thông", "cầu", "trường", "học", "học", "sinh", "giáo", "viên", "bệnh", "viện", "y", "tế", "tiêm", "chủng", "du", "lịch", "lễ", "hội", "văn", "hóa", "thể", "thao", "bóng", "đá", "cửa", "khẩu", "xuất", "khẩu", "doanh", "nghiệp", "đầu", "tư", "dự", "án", "sạt", "lở", "mưa", "lũ", "thiên", "tai", "cứu", "hộ", "an", "toàn", "chuyển", "đổi", "số", "dịch", "vụ", "công", "trực", "tuyến", "nhà", "ở", "hộ", "nghèo", "hỗ", "trợ", "vốn", "vay", "thanh", "niên", "tình", "nguyện", "môi", "trường", "rừng", "biên", "giới", "bộ", "đội", "công", "an", "phòng", "cháy", "chữa", "cháy", "điện", "nước", "sạch", "chợ", "nổi", "sản", "phẩm", "OCOP"]  # fmt: skip
 SOURCES = [f"bao{i:02d}" for i in range(30)]
 QUERIES = ["lang son", "Lạng Sơn", "dong nai", "sau rieng", "cửa khẩu", "OCOP", "sat lo", "tiêm chủng",
            "chợ nổi", "chuyen doi so", "thanh long", "Quảng Ninh du lịch", "hộ nghèo", "bệnh viện"]  # fmt: skip

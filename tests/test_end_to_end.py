@@ -28,8 +28,19 @@ SPIDERS = ("baocantho", "baolangson", "baolaocai")
 
 def scrapy_crawl(spider: str, mirror: str, output: Path, *settings: str) -> subprocess.CompletedProcess[str]:
     """``scrapy crawl SPIDER -s MIRROR=…`` in a child process, from the project root."""
-    command = [sys.executable, "-m", "scrapy", "crawl", spider, "-s", f"MIRROR={mirror}",
-               "-s", f"BAOTINH_OUTPUT={output}", "-s", "LOG_LEVEL=INFO"]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "scrapy",
+        "crawl",
+        spider,
+        "-s",
+        f"MIRROR={mirror}",
+        "-s",
+        f"BAOTINH_OUTPUT={output}",
+        "-s",
+        "LOG_LEVEL=INFO",
+    ]
     for setting in settings:
         command += ["-s", setting]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=180)

@@ -16,16 +16,40 @@ NOW = datetime(2026, 11, 26, 3, 0, tzinfo=UTC)  # 10:00 in Vietnam
 
 
 def article(article_id: str, source: str, published: str) -> dict:
-    return {"id": article_id, "url": f"https://x.vn/{article_id}", "source": source, "title": article_id,
-            "body": "nội dung", "content_hash": article_id, "published": published}  # fmt: skip
+    return {
+        "id": article_id,
+        "url": f"https://x.vn/{article_id}",
+        "source": source,
+        "title": article_id,
+        "body": "nội dung",
+        "content_hash": article_id,
+        "published": published,
+    }
 
 
-def run(store: ArticleStore, source: str, *, pages: int, new: int, unchanged: int = 0,
-        reason: str | None = "finished", stats: dict | None = None) -> None:  # fmt: skip
+def run(
+    store: ArticleStore,
+    source: str,
+    *,
+    pages: int,
+    new: int,
+    unchanged: int = 0,
+    reason: str | None = "finished",
+    stats: dict | None = None,
+) -> None:
     run_id = store.start_run(source)
     if reason:
-        store.finish_run(run_id, finish_reason=reason, pages=pages, new=new, updated=0,
-                         unchanged=unchanged, dropped=0, errors=0, stats=stats or {})  # fmt: skip
+        store.finish_run(
+            run_id,
+            finish_reason=reason,
+            pages=pages,
+            new=new,
+            updated=0,
+            unchanged=unchanged,
+            dropped=0,
+            errors=0,
+            stats=stats or {},
+        )
 
 
 @pytest.fixture
@@ -35,8 +59,12 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ArticleStore:
     opened.save_articles([article("h1", "healthy", "2026-11-25T09:00:00+07:00")])
     run(opened, "healthy", pages=10, new=1)
     monkeypatch.setattr(aggregator.store, "utc_now", lambda: "2026-11-01T03:00:00+00:00")
-    opened.save_articles([article("q1", "quiet", "2026-11-01T09:00:00+07:00"),
-                          article("b1", "broke", "2026-11-01T09:00:00+07:00")])  # fmt: skip
+    opened.save_articles(
+        [
+            article("q1", "quiet", "2026-11-01T09:00:00+07:00"),
+            article("b1", "broke", "2026-11-01T09:00:00+07:00"),
+        ]
+    )
     run(opened, "quiet", pages=5, new=0, stats={"baotinh/incremental/skipped_known": 12})
     run(opened, "broke", pages=20, new=5)
     run(opened, "broke", pages=20, new=0, stats={"baotinh/listing/pages": 3, "baotinh/listing/empty": 3})

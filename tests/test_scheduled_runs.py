@@ -54,16 +54,28 @@ def mirror(tmp_path: Path) -> Iterator[tuple[Mirror, dict[str, Any]]]:
 
 
 def crawl_command(mirror: Mirror, output: Path, *settings: str) -> list[str]:
-    command = [sys.executable, "-m", "scrapy", "crawl", SITE, "-s", f"MIRROR={mirror.url}",
-               "-s", f"BAOTINH_OUTPUT={output}", "-s", "LOG_LEVEL=INFO"]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "scrapy",
+        "crawl",
+        SITE,
+        "-s",
+        f"MIRROR={mirror.url}",
+        "-s",
+        f"BAOTINH_OUTPUT={output}",
+        "-s",
+        "LOG_LEVEL=INFO",
+    ]
     for setting in settings:
         command += ["-s", setting]
     return command
 
 
 def crawl(mirror: Mirror, output: Path, *settings: str) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run(crawl_command(mirror, output, *settings), cwd=ROOT, capture_output=True,
-                          text=True, timeout=180)  # fmt: skip
+    done = subprocess.run(
+        crawl_command(mirror, output, *settings), cwd=ROOT, capture_output=True, text=True, timeout=180
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     return done
 
@@ -92,8 +104,11 @@ def test_second_run_downloads_no_article_and_five_new_exactly_five(
     crawl(server, output)
     second = server.downloaded_articles()
 
-    manifest = build_mirror(server.root, articles_per_site=len(site["articles"]) + 5
-                            + len(site["malformed"]) + len(site["failing"]), sites=[SITE])  # fmt: skip
+    manifest = build_mirror(
+        server.root,
+        articles_per_site=len(site["articles"]) + 5 + len(site["malformed"]) + len(site["failing"]),
+        sites=[SITE],
+    )
     newest = manifest["sites"][SITE]["articles"][:5]
     crawl(server, output)
     third = server.downloaded_articles()
@@ -121,8 +136,13 @@ def test_full_run_fetches_everything_again(mirror: tuple[Mirror, dict[str, Any]]
     output = tmp_path / "out"
     crawl(server, output)
     first = server.downloaded_articles()
-    process = subprocess.run([*crawl_command(server, output), "-a", "full=1"], cwd=ROOT,
-                             capture_output=True, text=True, timeout=180)  # fmt: skip
+    process = subprocess.run(
+        [*crawl_command(server, output), "-a", "full=1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert process.returncode == 0
     assert server.downloaded_articles() == first
 
@@ -136,8 +156,12 @@ def test_killed_runs_lose_nothing_and_double_nothing(
     slow = ("DOWNLOAD_DELAY=0.05", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "BAOTINH_BATCH_SIZE=3")
     chance = random.Random(20261126)
     for _ in range(4):
-        process = subprocess.Popen(crawl_command(server, output, *slow), cwd=ROOT,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        process = subprocess.Popen(
+            crawl_command(server, output, *slow),
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(chance.uniform(1.0, 3.0))
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
@@ -155,11 +179,17 @@ def test_concurrent_run_exits_with_a_clear_message(
     server, manifest = mirror
     output = tmp_path / "out"
     slow = ("DOWNLOAD_DELAY=0.05", "CONCURRENT_REQUESTS_PER_DOMAIN=1")
-    first = subprocess.Popen(crawl_command(server, output, *slow), cwd=ROOT,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    first = subprocess.Popen(
+        crawl_command(server, output, *slow),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     time.sleep(2.0)
-    second = subprocess.run(crawl_command(server, output), cwd=ROOT, capture_output=True, text=True,
-                            timeout=120)  # fmt: skip
+    second = subprocess.run(
+        crawl_command(server, output), cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     first.communicate(timeout=180)
     assert second.returncode != 0
     assert "another crawl" in second.stderr
@@ -176,14 +206,22 @@ def test_feeds_and_search_work_while_a_crawl_writes(
     crawl(server, output)
     writer = subprocess.Popen(
         [*crawl_command(server, output, "DOWNLOAD_DELAY=0.05"), "-a", "full=1"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     time.sleep(1.0)
     baotinh = [sys.executable, "-m", "aggregator.cli"]
-    feeds = subprocess.run([*baotinh, "feeds", "--output", str(output)], cwd=ROOT, capture_output=True,
-                           text=True, timeout=60)  # fmt: skip
-    found = subprocess.run([*baotinh, "search", "xa", "--output", str(output), "--format", "json"],
-                           cwd=ROOT, capture_output=True, text=True, timeout=60)  # fmt: skip
+    feeds = subprocess.run(
+        [*baotinh, "feeds", "--output", str(output)], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    found = subprocess.run(
+        [*baotinh, "search", "xa", "--output", str(output), "--format", "json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     still_running = writer.poll() is None
     writer.wait(timeout=180)
     assert still_running

@@ -16,24 +16,51 @@ from aggregator.store import ArticleStore
 from tests.conftest import ROOT
 
 
-def row(article_id: str, title: str, *, body: str = "", source: str = "baolangson",
-        province: str = "Lạng Sơn", published: str = "2026-10-05T08:00:00+07:00") -> dict:  # fmt: skip
-    return {"id": article_id, "url": f"https://example.vn/{article_id}.html", "source": source,
-            "source_name": source, "province": province, "title": title, "summary": "",
-            "body": body or title, "content_hash": article_id, "published": published}  # fmt: skip
+def row(
+    article_id: str,
+    title: str,
+    *,
+    body: str = "",
+    source: str = "baolangson",
+    province: str = "Lạng Sơn",
+    published: str = "2026-10-05T08:00:00+07:00",
+) -> dict:
+    return {
+        "id": article_id,
+        "url": f"https://example.vn/{article_id}.html",
+        "source": source,
+        "source_name": source,
+        "province": province,
+        "title": title,
+        "summary": "",
+        "body": body or title,
+        "content_hash": article_id,
+        "published": published,
+    }
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> ArticleStore:
     opened = ArticleStore(tmp_path / "articles.db")
-    opened.save_articles([
-        row("a1", "Hội chợ nông sản Lạng Sơn khai mạc", published="2026-10-01T08:00:00+07:00"),
-        row("a2", "Đồng Nai mở rộng đường ven sông", source="baodongnai", province="Đồng Nai",
-            published="2026-10-03T08:00:00+07:00"),
-        row("a3", "Mưa lớn ở vùng cao", body="Nhiều tuyến đường ở Lạng Sơn bị sạt lở nhẹ.",
-            published="2026-10-04T23:30:00+07:00"),
-        row("a4", "Cần Thơ khai trương chợ nổi mới", source="baocantho", province="Cần Thơ"),
-    ])  # fmt: skip
+    opened.save_articles(
+        [
+            row("a1", "Hội chợ nông sản Lạng Sơn khai mạc", published="2026-10-01T08:00:00+07:00"),
+            row(
+                "a2",
+                "Đồng Nai mở rộng đường ven sông",
+                source="baodongnai",
+                province="Đồng Nai",
+                published="2026-10-03T08:00:00+07:00",
+            ),
+            row(
+                "a3",
+                "Mưa lớn ở vùng cao",
+                body="Nhiều tuyến đường ở Lạng Sơn bị sạt lở nhẹ.",
+                published="2026-10-04T23:30:00+07:00",
+            ),
+            row("a4", "Cần Thơ khai trương chợ nổi mới", source="baocantho", province="Cần Thơ"),
+        ]
+    )
     return opened
 
 
@@ -94,9 +121,22 @@ def test_empty_query_finds_nothing(store: ArticleStore) -> None:
 
 def test_cli_json_has_the_documented_keys(store: ArticleStore, tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "aggregator.cli", "search", "lang son", "--db", str(store.path), "--format", "json"],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "aggregator.cli",
+            "search",
+            "lang son",
+            "--db",
+            str(store.path),
+            "--format",
+            "json",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     found = json.loads(done.stdout)
     assert {"id", "url", "title", "source", "province", "published"} <= set(found[0])
 
@@ -104,8 +144,22 @@ def test_cli_json_has_the_documented_keys(store: ArticleStore, tmp_path: Path) -
 def test_cli_former_province_searches_its_current_paper(store: ArticleStore) -> None:
     store.save_articles([row("b1", "Lễ hội ở Yên Bình", source="baolaocai", province="Lào Cai")])
     done = subprocess.run(
-        [sys.executable, "-m", "aggregator.cli", "search", "le hoi", "--province", "Yên Bái",
-         "--db", str(store.path), "--format", "json"],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "aggregator.cli",
+            "search",
+            "le hoi",
+            "--province",
+            "Yên Bái",
+            "--db",
+            str(store.path),
+            "--format",
+            "json",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert [r["id"] for r in json.loads(done.stdout)] == ["b1"]

@@ -47,7 +47,7 @@ def article(article_id: str = "a1", **fields):
         "province": "Lạng Sơn",
         "title": "Hội chợ nông sản mùa xuân khai mạc",
         "body": "Sáng nay hội chợ khai mạc.",
-        "content_hash": "hash-1",
+        "content_hash": f"hash-{article_id}",
         "published": "2026-01-08T08:30:00+07:00",
         "tags": ["hội chợ", "nông sản"],
     }
@@ -97,7 +97,7 @@ def test_articles_has_every_column_design_lists(store):
         "id", "url", "source", "source_name", "province", "title", "summary", "body", "body_html",
         "author", "dateline", "category", "tags", "image_url", "published", "published_raw",
         "modified", "first_seen", "last_seen", "updated", "content_hash", "cluster_id",
-    }  # fmt: skip
+    }
     assert design - set(columns(store, "articles")) == set()
 
 
@@ -250,8 +250,11 @@ def test_unchanged_article_first_seen_kept(seen_again):
 
 def test_batch_mixes_new_and_known(store, clock):
     store.save_articles([article("a1")])
-    result = store.save_articles([article("a1"), article("a2"), article("a3", content_hash="x")])
-    assert result == SaveResult(new=2, unchanged=1)
+    result = store.save_articles(
+        [article("a1"), article("a2", content_hash="y"), article("a3", content_hash="x")]
+    )
+    # a2 and a3 repeat a1's text under new hashes: stored, and clustered with a1 as near duplicates
+    assert result == SaveResult(new=2, unchanged=1, clustered=2)
 
 
 def test_empty_batch_writes_nothing(store, clock):
