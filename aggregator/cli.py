@@ -384,6 +384,18 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 1 if any(r["flags"] not in ("ok", []) for r in rows) else 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from aggregator.paths import output_dir
+    from aggregator.serve import serve
+
+    root = Path(args.root) if args.root else output_dir(_settings())
+    if not root.is_dir():
+        print(f"nothing to serve at {root}: run `baotinh demo` first", file=sys.stderr)
+        return 2
+    serve(root, args.port, args.host)
+    return 0
+
+
 def source_rows() -> list[dict[str, Any]]:
     return [
         {
@@ -480,6 +492,12 @@ def build_parser() -> argparse.ArgumentParser:
     feeds = sub.add_parser("feeds", help="rebuild the RSS/Atom feeds from the database")
     with_paths(feeds)
     feeds.set_defaults(func=cmd_feeds)
+
+    serve = sub.add_parser("serve", help="serve output/ (feeds, OPML, index.html) with ETag and 304s")
+    serve.add_argument("root", nargs="?", help="folder to serve (default: BAOTINH_OUTPUT)")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.set_defaults(func=cmd_serve)
 
     sources = sub.add_parser("sources", help="list every source (spider, paper, province, platform)")
     sources.add_argument("--format", choices=("table", "json", "csv"), default="table")

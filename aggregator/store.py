@@ -173,6 +173,10 @@ class ArticleStore:
         for name, kind in ARTICLE_COLUMNS.items():
             if name not in present:
                 self.db["articles"].add_column(name, kind)
+        if "sort_time" not in present:
+            self.db.execute(
+                "UPDATE articles SET sort_time = strftime('%Y-%m-%dT%H:%M:%S', coalesce(published, first_seen))"
+            )
 
     # --- articles --------------------------------------------------------------------------
 

@@ -157,10 +157,15 @@ class BodyParts:
         return "\n\n".join(self.paragraphs)
 
 
+# huge_tree: libxml2 otherwise refuses a text node over 10 MB, and one hostile page would lose
+# its whole body.
+_PARSER = lxml.html.HTMLParser(huge_tree=True)
+
+
 def parse_fragment(body_html: str) -> etree._Element:
     """Parse an HTML fragment into a single ``<div>`` root, tolerating broken markup."""
     try:
-        return lxml.html.fragment_fromstring(body_html or "", create_parent="div")
+        return lxml.html.fragment_fromstring(body_html or "", create_parent="div", parser=_PARSER)
     except (etree.ParserError, ValueError):
         root = lxml.html.Element("div")
         root.text = body_html or ""
