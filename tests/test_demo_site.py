@@ -18,11 +18,18 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from parsel import Selector
 
+from aggregator.demo import SITES as DEMO_SITES
 from aggregator.demo import build_mirror
+from aggregator.demo.sites import DERIVED_ARTICLES, provincial_spiders
 from aggregator.demo.stories import published_epoch
 from aggregator.mirror import mirror_file
+from tests.spider_fixtures import make_spider
+from tests.spider_fixtures import page as response_for
 
+# The three papers described by hand (30 articles, every special case), then the derived ones.
 SITES = ("baolaocai", "baocantho", "baolangson")
+DERIVED = tuple(key for key in DEMO_SITES if key not in SITES)
+SPIDERS = {cls.name: cls for cls in provincial_spiders()}
 # Articles at the default 30: the malformed and the failing page are not articles.
 ARTICLES = {"baolaocai": 28, "baocantho": 28, "baolangson": 28}
 LISTING_PAGES = {"baolaocai": 5, "baocantho": 9, "baolangson": 5}
@@ -85,6 +92,13 @@ def manifest(built: tuple[Path, dict[str, Any]]) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
+def full(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+    """Every site at 30 articles (the derived ones too: every special case on every family)."""
+    root = tmp_path_factory.mktemp("demo30")
+    return root, build_mirror(root, articles_per_site=30)
+
+
+@pytest.fixture(scope="module")
 def grown(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
     root = tmp_path_factory.mktemp("demo35")
     return root, build_mirror(root, articles_per_site=35)
@@ -106,8 +120,8 @@ def listed_links(root: Path, site: dict[str, Any], key: str) -> list[str]:
 # --- shape and counts ----------------------------------------------------------------------------
 
 
-def test_all_three_sites_built(manifest: dict[str, Any]) -> None:
-    assert sorted(manifest["sites"]) == sorted(SITES)
+def test_every_provincial_spider_has_a_site(manifest: dict[str, Any]) -> None:
+    assert sorted(manifest["sites"]) == sorted(SPIDERS)
 
 
 def test_manifest_written_next_to_the_mirror(root: Path, manifest: dict[str, Any]) -> None:
@@ -178,16 +192,16 @@ def test_two_builds_are_byte_identical(root: Path, tmp_path: Path) -> None:
 
 
 def test_growth_adds_five_article_files_per_site(
-    root: Path, manifest: dict[str, Any], grown: tuple[Path, dict[str, Any]]
+    full: tuple[Path, dict[str, Any]], grown: tuple[Path, dict[str, Any]]
 ) -> None:
-    added = article_files(*grown).keys() - article_files(root, manifest).keys()
-    assert len(added) == 5 * len(SITES)
+    added = article_files(*grown).keys() - article_files(*full).keys()
+    assert len(added) == 5 * len(DEMO_SITES)
 
 
 def test_growth_leaves_old_article_files_unchanged(
-    root: Path, manifest: dict[str, Any], grown: tuple[Path, dict[str, Any]]
+    full: tuple[Path, dict[str, Any]], grown: tuple[Path, dict[str, Any]]
 ) -> None:
-    old = article_files(root, manifest)
+    old = article_files(*full)
     new = article_files(*grown)
     assert {url for url, body in old.items() if new.get(url) != body} == set()
 
@@ -557,3 +571,133 @@ def test_robots_allows_all_and_names_the_sitemap(root: Path, manifest: dict[str,
     assert (
         text == f"User-agent: *\nAllow: /\n\nSitemap: https://{manifest['sites'][key]['host']}/sitemap.xml\n"
     )
+
+
+# --- the papers derived from the spiders, read with the spiders' own selectors ------------------
+
+
+def spider_of(key: str) -> Any:
+    return make_spider(SPIDERS[key])
+
+
+def spider_links(root: Path, key: str, url: str) -> list[str]:
+    """The article links the paper's spider finds on listing page *url*."""
+    found = resolve(root, url)
+    assert found is not None, f"{url} is not in the mirror"
+    spider = spider_of(key)
+    return list(spider.article_links(response_for(url, text=found.read_text(encoding="utf-8"))))
+
+
+@pytest.mark.parametrize("key", DERIVED)
+def test_derived_article_count(manifest: dict[str, Any], key: str) -> None:
+    assert len(manifest["sites"][key]["articles"]) == DERIVED_ARTICLES
+
+
+@pytest.mark.parametrize("key", DERIVED)
+def test_derived_site_is_the_spiders(manifest: dict[str, Any], key: str) -> None:
+    site, spider = manifest["sites"][key], SPIDERS[key]
+    assert (site["paper"], site["platform"], site["entry"]["listing"][: len(spider.listing_urls)]) == (
+        spider.source_name,
+        spider.platform,
+        list(spider.listing_urls),
+    )
+
+
+@pytest.mark.parametrize("key", DERIVED)
+def test_derived_feeds_are_the_spiders(manifest: dict[str, Any], key: str) -> None:
+    assert manifest["sites"][key]["entry"]["feeds"] == list(SPIDERS[key].feed_urls)
+
+
+@pytest.mark.parametrize("key", DERIVED)
+def test_derived_entry_urls_resolve(root: Path, manifest: dict[str, Any], key: str) -> None:
+    entry = manifest["sites"][key]["entry"]
+    urls = [entry["home"], entry["robots"], *entry["listing"], *entry["feeds"], *entry["sitemaps"]]
+    assert [u for u in urls if resolve(root, u) is None] == []
+
+
+@pytest.mark.parametrize("key", DERIVED)
+def test_derived_listings_reach_every_article(root: Path, manifest: dict[str, Any], key: str) -> None:
+    site = manifest["sites"][key]
+    listed = {u for url in site["listing_pages"] for u in spider_links(root, key, url)}
+    assert listed == {a["url"] for a in site["articles"]}
+
+
+@pytest.mark.parametrize("key", DERIVED)
+def test_derived_listing_links_resolve(root: Path, manifest: dict[str, Any], key: str) -> None:
+    links = [u for url in manifest["sites"][key]["listing_pages"] for u in spider_links(root, key, url)]
+    assert [u for u in links if resolve(root, u) is None] == []
+
+
+@pytest.mark.parametrize("key", [k for k in DERIVED if not DEMO_SITES[k].home_listing])
+def test_derived_main_listing_has_a_next_page(root: Path, manifest: dict[str, Any], key: str) -> None:
+    """The first section holds 9 of the 12 articles: a second page at 8 per page."""
+    url = manifest["sites"][key]["entry"]["listing"][0]
+    spider = spider_of(key)
+    following = spider.next_page(response_for(url, text=resolve(root, url).read_text(encoding="utf-8")))  # type: ignore[union-attr]
+    assert following is not None and resolve(root, following) is not None
+
+
+@pytest.mark.parametrize("key", DERIVED)
+def test_derived_article_urls_are_the_spiders(manifest: dict[str, Any], key: str) -> None:
+    spider = spider_of(key)
+    assert [a["url"] for a in manifest["sites"][key]["articles"] if not spider.is_article_url(a["url"])] == []
+
+
+@pytest.mark.parametrize("key", DERIVED)
+def test_derived_canonical_and_image(root: Path, manifest: dict[str, Any], key: str) -> None:
+    wrong = [
+        a["url"]
+        for a in manifest["sites"][key]["articles"]
+        if (
+            page(root, a["url"]).css("link[rel=canonical]::attr(href)").get(),
+            page(root, a["url"]).css("meta[property='og:image']::attr(content)").get(),
+        )
+        != (a["url"], a["image_url"])
+    ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("key", DERIVED)
+def test_derived_related_links_resolve(root: Path, manifest: dict[str, Any], key: str) -> None:
+    host = f"https://{manifest['sites'][key]['host']}/"
+    links = {
+        href
+        for a in manifest["sites"][key]["articles"]
+        for href in page(Path(root), a["url"]).css("a::attr(href)").getall()
+        if href.startswith(host)
+        and not any(s in href for s in ("/tu-khoa/", "/tim-kiem/", "/tags/", "/print/"))
+    }
+    assert [u for u in links if resolve(root, u) is None] == []
+
+
+def test_derived_visible_date_only_pages_have_no_machine_date(root: Path, manifest: dict[str, Any]) -> None:
+    pages = [
+        page(root, a["url"])
+        for key in DERIVED
+        for a in manifest["sites"][key]["articles"]
+        if "visible_date_only" in a["cases"]
+    ]
+    machine = [
+        p.css("meta[property='article:published_time'], .article__meta time[datetime]").getall()
+        for p in pages
+    ]
+    assert (len(pages), machine) == (len(DERIVED), [[]] * len(DERIVED))
+
+
+def test_baocaobang_spells_letters_as_entities(root: Path, manifest: dict[str, Any]) -> None:
+    article = manifest["sites"]["baocaobang"]["articles"][0]
+    raw = resolve(root, article["url"]).read_text(encoding="utf-8")  # type: ignore[union-attr]
+    assert "&ocirc;" in raw or "&#7897;" in raw
+
+
+@pytest.mark.parametrize("key", DERIVED)
+def test_derived_full_build_has_every_special_case(full: tuple[Path, dict[str, Any]], key: str) -> None:
+    site = full[1]["sites"][key]
+    cases = {c for a in site["articles"] for c in a["cases"]}
+    assert (len(site["malformed"]), len(site["failing"]), len(site["alias_urls"])) == (1, 1, 1) and {
+        "html_entities",
+        "no_byline",
+        "visible_date_only",
+        "nfd_text",
+        "two_urls",
+    } <= cases

@@ -593,8 +593,23 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         shutil.copy(FIXTURES / "generic" / source, root / "baomau.vn" / target)
     output = tmp_path_factory.mktemp("generic-output")
     with running_mirror(root) as mirror:
-        command = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"url={HOME}", "-a", "province=Mẫu Sơn",
-                   "-s", f"MIRROR={mirror}", "-s", f"BAOTINH_OUTPUT={output}", "-s", "LOG_LEVEL=INFO"]
+        command = [
+            sys.executable,
+            "-m",
+            "scrapy",
+            "crawl",
+            "news",
+            "-a",
+            f"url={HOME}",
+            "-a",
+            "province=Mẫu Sơn",
+            "-s",
+            f"MIRROR={mirror}",
+            "-s",
+            f"BAOTINH_OUTPUT={output}",
+            "-s",
+            "LOG_LEVEL=INFO",
+        ]
         done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr[-3000:]
     with sqlite3.connect(output / "articles.db") as conn:

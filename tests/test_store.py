@@ -94,9 +94,28 @@ def test_articles_columns(store):
 
 def test_articles_has_every_column_design_lists(store):
     design = {
-        "id", "url", "source", "source_name", "province", "title", "summary", "body", "body_html",
-        "author", "dateline", "category", "tags", "image_url", "published", "published_raw",
-        "modified", "first_seen", "last_seen", "updated", "content_hash", "cluster_id",
+        "id",
+        "url",
+        "source",
+        "source_name",
+        "province",
+        "title",
+        "summary",
+        "body",
+        "body_html",
+        "author",
+        "dateline",
+        "category",
+        "tags",
+        "image_url",
+        "published",
+        "published_raw",
+        "modified",
+        "first_seen",
+        "last_seen",
+        "updated",
+        "content_hash",
+        "cluster_id",
     }
     assert design - set(columns(store, "articles")) == set()
 

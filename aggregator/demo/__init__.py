@@ -1,8 +1,10 @@
-"""A deterministic offline mirror of three provincial papers, written with our own text.
+"""A deterministic offline mirror of every provincial paper, written with our own text.
 
-``build_mirror(dest)`` writes pages that reproduce the real markup of baolaocai.vn (platform F1),
-baocantho.com.vn (F4) and baolangson.vn (F2) so the real spiders can crawl them through
-``aggregator.mirror``; its manifest says what a correct crawl extracts.
+``build_mirror(dest)`` writes pages that reproduce each paper's CMS markup (platforms F1–F6 and
+the one-offs of SITES.md) so the real spiders can crawl them through ``aggregator.mirror``; its
+manifest says what a correct crawl extracts. Three papers are described by hand (baolaocai F1,
+baocantho F4, baolangson F2, 30 articles with every special case); every other provincial spider
+gets a site derived from its class (``aggregator.demo.sites``), 12 articles by default.
 """
 
 from aggregator.demo.build import build_mirror

@@ -1,4 +1,4 @@
-"""Build the offline mirror of the three demo papers and its manifest.
+"""Build the offline mirror of the demo papers and its manifest.
 
 The mirror is what ``aggregator.mirror`` serves: URL ``https://HOST/PATH?QUERY`` is the file
 ``HOST/PATH?QUERY`` (``…/`` → ``…/index.html``). Pages reproduce each platform's real markup with
@@ -22,7 +22,18 @@ from aggregator.demo import feeds
 from aggregator.demo.platform import TRACKING, Platform
 from aggregator.demo.platform_f1 import F1Pages
 from aggregator.demo.platform_f2 import F2Pages
+from aggregator.demo.platform_f3 import F3Pages
 from aggregator.demo.platform_f4 import F4Pages
+from aggregator.demo.platform_f5 import F5Pages
+from aggregator.demo.platform_f6 import F6Pages
+from aggregator.demo.platform_oneoff import (
+    BbgPages,
+    DienBienPhuPages,
+    HauGiangPages,
+    LaiChauPages,
+    NinhBinhPages,
+    SonLaPages,
+)
 from aggregator.demo.sites import SITES, SiteSpec, url_to_path
 from aggregator.demo.stories import FAILING, MALFORMED, TWO_URLS, Story, make_story
 
@@ -30,17 +41,25 @@ MANIFEST = "_manifest.json"
 FAULTS = "_faults.json"
 HOME_ITEMS = 12
 INDENT_UP_TO = 3000  # manifest articles
-_PLATFORMS: dict[str, type[Platform]] = {"F1": F1Pages, "F2": F2Pages, "F4": F4Pages}
+# Page families by SiteSpec.pages: the platforms, then the one-off papers' own pages.
+_PLATFORMS: dict[str, type[Platform]] = {
+    "F1": F1Pages, "F2": F2Pages, "F3": F3Pages, "F4": F4Pages, "F5": F5Pages, "F6": F6Pages,
+    "bbg": BbgPages, "ninhbinh": NinhBinhPages, "laichau": LaiChauPages,
+    "dienbienphu": DienBienPhuPages, "haugiang": HauGiangPages, "sonla": SonLaPages,
+}  # fmt: skip
 
 
 def build_mirror(
     dest: Path,
     *,
-    articles_per_site: int = 30,
+    articles_per_site: int | None = None,
     sites: Sequence[str] | None = None,
     page_size: int = 8,
 ) -> dict[str, Any]:
-    """Write the mirror of *sites* (default: all three) into *dest* and return the manifest.
+    """Write the mirror of *sites* (default: all) into *dest* and return the manifest.
+
+    *articles_per_site* defaults to each site's own size: 30 for the three hand-described papers
+    (every special case once), 12 for the papers derived from the spiders.
 
     Article *i* of a site depends only on (site, i), so a bigger build adds newer articles and
     leaves the older article files byte-identical. Rebuilding a site first removes its host
@@ -51,7 +70,7 @@ def build_mirror(
     unknown = [k for k in keys if k not in SITES]
     if unknown:
         raise ValueError(f"unknown demo site(s) {unknown}; choose from {list(SITES)}")
-    if articles_per_site < 1 or page_size < 1:
+    if (articles_per_site is not None and articles_per_site < 1) or page_size < 1:
         raise ValueError("articles_per_site and page_size must be at least 1")
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
@@ -62,7 +81,9 @@ def build_mirror(
 
     built: dict[str, Any] = {}
     for key in keys:
-        built[key], site_faults = _build_site(dest, SITES[key], articles_per_site, page_size)
+        spec = SITES[key]
+        count = spec.articles if articles_per_site is None else articles_per_site
+        built[key], site_faults = _build_site(dest, spec, count, page_size)
         faults.update(site_faults)
     manifest = {
         "sites": {
@@ -92,7 +113,7 @@ def _build_site(
     dest: Path, spec: SiteSpec, count: int, page_size: int
 ) -> tuple[dict[str, Any], dict[str, dict[str, int]]]:
     shutil.rmtree(dest / spec.host, ignore_errors=True)
-    platform = _PLATFORMS[spec.platform](spec)
+    platform = _PLATFORMS[spec.pages](spec)
     stories = [make_story(spec.key, i) for i in range(count)]
     with _Writer(dest) as writer:
         written = _write_site(writer, platform, stories, page_size)
@@ -115,13 +136,18 @@ def _write_site(writer: _Writer, platform: Platform, stories: list[Story], page_
 
     for listing in platform.listings():
         members = [s for s in newest if s.section in listing.sections]
+        if not platform.paginated:
+            page_size = max(1, len(members))
         pages = max(1, math.ceil(len(members) / page_size))
         for page in range(1, pages + 1):  # page 1 first: it makes the folder later pages go in
             items = members[(page - 1) * page_size : page * page_size]
             url = platform.page_url(listing, page)
             writer.url(url, platform.render_listing(listing, page, pages, items))
             written.listing_pages.append(url)
-    writer.url(spec.root, platform.render_home(newest[:HOME_ITEMS]))
+    if not spec.home_listing:  # else the home page is the listing, written above
+        writer.url(spec.root, platform.render_home(newest[:HOME_ITEMS]))
+    for url, text in platform.extra_pages():
+        writer.url(url, text)
 
     for feed in platform.feeds():
         writer.url(feed.url, feeds.rss(platform, feed, newest))

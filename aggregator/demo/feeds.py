@@ -69,7 +69,7 @@ def _lastmod(story: Story) -> str:
 
 
 def _urlset(platform: Platform, stories: Iterator[Story], *, news: bool) -> str:
-    name = _NEWS_NAMES[platform.spec.key]
+    name = _NEWS_NAMES.get(platform.spec.key, platform.spec.paper)
     rows = []
     for s in stories:
         row = f"<url><loc>{platform.url(s)}</loc><lastmod>{_lastmod(s)}</lastmod>"

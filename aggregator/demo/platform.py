@@ -5,9 +5,10 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from string import Template
 from typing import Any
 
-from aggregator.demo.markup import iso_at
+from aggregator.demo.markup import iso_at, site_template
 from aggregator.demo.sites import Section, SiteSpec
 from aggregator.demo.stories import TWO_URLS, Story, fold
 
@@ -61,17 +62,34 @@ class Platform:
         return f"{url}?{TRACKING}" if story.index == TWO_URLS else url
 
     def listings(self) -> list[Listing]:
+        """One listing per section; first the parent listing that shows them all, if any."""
+        every = frozenset(range(len(self.spec.sections)))
+        if self.spec.home_listing:
+            return [Listing("Tin mới", "", every)]
+        parent = self.spec.parent
         return [
-            Listing(section.name, section.path, frozenset({at}))
-            for at, section in enumerate(self.spec.sections)
+            *([Listing(parent.name, parent.path, every)] if parent else []),
+            *(
+                Listing(section.name, section.path, frozenset({at}))
+                for at, section in enumerate(self.spec.sections)
+            ),
         ]
+
+    @property
+    def paginated(self) -> bool:
+        """A home page used as the only listing shows every item on one page."""
+        return not self.spec.home_listing
 
     def page_url(self, listing: Listing, page: int) -> str:
         raise NotImplementedError
 
     def feeds(self) -> list[Feed]:
+        """The spider's feeds, each with every section; without any given, ``/rss/home.rss``."""
         every = frozenset(range(len(self.spec.sections)))
-        return [Feed(f"{self.spec.root}rss/home.rss", self.spec.paper, every)]
+        urls = self.spec.feed_urls
+        if urls is None:
+            urls = (f"{self.spec.root}rss/home.rss",)
+        return [Feed(url, self.spec.paper, every) for url in urls]
 
     def description(self, story: Story) -> str:
         """The summary the page's meta description (and the RSS item) carries."""
@@ -98,6 +116,10 @@ class Platform:
     def render_malformed(self, story: Story) -> str:
         raise NotImplementedError
 
+    def extra_pages(self) -> list[tuple[str, str]]:
+        """(URL, page) of pages that are neither articles, listings nor feeds."""
+        return []
+
     def image_url(self, story: Story) -> str:
         raise NotImplementedError
 
@@ -106,6 +128,10 @@ class Platform:
         raise NotImplementedError
 
     # --- helpers -----------------------------------------------------------------------------
+
+    def template(self, name: str) -> Template:
+        """A page template, with this paper's name and host where it was written for another."""
+        return site_template(name, self.spec)
 
     @staticmethod
     def related(story: Story, stories: Sequence[Story], count: int, same_section: bool) -> list[Story]:

@@ -1,4 +1,4 @@
-"""F1 pages (baolaocai.vn): the "cms-title / zce-content-body" platform.
+"""F1 pages (baolaocai.vn, and the other F1 papers in its markup): the "cms-title" platform.
 
 Modelled on corpus/baolaocai.vn/article_sample.html: the same head (meta, OpenGraph,
 ``article:*`` times with a ``+0700`` offset, three JSON-LD blocks with an EMPTY author name), the
@@ -19,7 +19,6 @@ from aggregator.demo.markup import (
     jsonld,
     moment,
     paragraph_text,
-    template,
     text_of,
 )
 from aggregator.demo.platform import Listing, Platform
@@ -42,11 +41,11 @@ class F1Pages(Platform):
 
     def image_url(self, story: Story) -> str:
         stem = "-".join(self.slug(story).split("-")[:3])
-        return f"https://cdn.baolaocai.vn/images/{story.hexseed}/{stem}.jpg.webp"
+        return f"https://cdn.{self.spec.host}/images/{story.hexseed}/{stem}.jpg.webp"
 
     def body_image(self, story: Story) -> tuple[str, str]:
         assert story.photo
-        url = f"https://cdn.baolaocai.vn/images/{story.hexseed[::-1]}/{story.photo.name}.jpg.webp"
+        url = f"https://cdn.{self.spec.host}/images/{story.hexseed[::-1]}/{story.photo.name}.jpg.webp"
         return url, url
 
     # --- article -----------------------------------------------------------------------------
@@ -84,7 +83,7 @@ class F1Pages(Platform):
             date_meta = ""
             time_html = f'<time class="time"><i class="ic-calendar"></i><span>{shown}</span></time>'
         edition_day = moment(story.published + 2 * 86400)
-        return template("f1_article.html").substitute(
+        return self.template("f1_article.html").substitute(
             title=title,
             sapo=text_of(story, story.sapo),
             keywords=esc("".join(f"{tag}," for tag in story.tags)),
@@ -113,8 +112,8 @@ class F1Pages(Platform):
             "@context": "http://schema.org",
             "@type": "Organization",
             "name": self.spec.paper,
-            "url": "https://baolaocai.vn",
-            "logo": "https://cdn.baolaocai.vn/assets/web/styles/img/logo.png",
+            "url": f"https://{self.spec.host}",
+            "logo": f"https://cdn.{self.spec.host}/assets/web/styles/img/logo.png",
         }
 
     def _breadcrumb_ld(self, story: Story) -> dict[str, object]:
@@ -229,7 +228,7 @@ class F1Pages(Platform):
         if page < pages:
             links.append(f'<a class="next" href="{esc(self.page_url(listing, page + 1))}">Trang sau</a>')
         pagination = f'<div class="pagination"> {" ".join(links)} </div>' if links else ""
-        return template("f1_listing.html").substitute(
+        return self.template("f1_listing.html").substitute(
             heading=esc(listing.name),
             canonical=esc(self.page_url(listing, page)),
             nav=self._nav(),
@@ -238,7 +237,7 @@ class F1Pages(Platform):
         )
 
     def render_home(self, items: Sequence[Story]) -> str:
-        return template("f1_listing.html").substitute(
+        return self.template("f1_listing.html").substitute(
             heading="Tin mới nhất",
             canonical=self.spec.root,
             nav=self._nav(),
@@ -247,4 +246,4 @@ class F1Pages(Platform):
         )
 
     def render_malformed(self, story: Story) -> str:
-        return template("f1_malformed.html").substitute(number=story.number)
+        return self.template("f1_malformed.html").substitute(number=story.number)

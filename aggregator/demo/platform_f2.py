@@ -17,14 +17,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from aggregator.demo.markup import esc, iso, moment, paragraph_text, template, text_of, weekday_vi
+from aggregator.demo.markup import esc, iso, moment, paragraph_text, text_of, weekday_vi
 from aggregator.demo.platform import Listing, Platform
-from aggregator.demo.stories import PSEUDONYM_BOX, VISIBLE_DATE_ONLY, Story, fold
+from aggregator.demo.stories import PSEUDONYM_BOX, PSEUDONYM_SITES, VISIBLE_DATE_ONLY, Story, fold
 
 _TEMPLATE_LEFTOVER = '<div class="tpl">{{ article.related }}</div>\n'
 
 
+# F2 papers that print the sapo as the body's bold first paragraph instead of an ``h2``.
+_SAPO_IN_BODY = frozenset({"baocaobang"})
+
+
 class F2Pages(Platform):
+    @property
+    def sapo_in_body(self) -> bool:
+        return self.spec.key in _SAPO_IN_BODY
+
     def article_url(self, story: Story) -> str:
         return f"{self.spec.root}{self.slug(story)}-{story.number}.html"
 
@@ -37,14 +45,12 @@ class F2Pages(Platform):
 
     def image_url(self, story: Story) -> str:
         stem = "-".join(self.slug(story).split("-")[:4])
-        return (
-            f"https://media.baolangson.vn/upload/image/{self._month(story)}/medium/{story.number}_{stem}.jpg"
-        )
+        return f"https://media.{self.spec.host}/upload/image/{self._month(story)}/medium/{story.number}_{stem}.jpg"
 
     def body_image(self, story: Story) -> tuple[str, str]:
         assert story.photo
         name = f"{story.number}_{story.photo.name}"
-        url = f"https://media.baolangson.vn/upload/image/{self._month(story)}/original/{name}.jpg"
+        url = f"https://media.{self.spec.host}/upload/image/{self._month(story)}/original/{name}.jpg"
         return url, url
 
     def date_line(self, story: Story) -> str:
@@ -62,9 +68,10 @@ class F2Pages(Platform):
         date_meta = ""
         if story.index != VISIBLE_DATE_ONLY:
             date_meta = f'<meta property="article:published_time" content="{iso(story.published)}">\n'
-        return template("f2_article.html").substitute(
+        return self.template("f2_article.html").substitute(
             title=text_of(story, story.title),
             sapo=text_of(story, story.sapo),
+            sapo_block="" if self.sapo_in_body else f"<h2>{text_of(story, story.sapo)}</h2>",
             keywords=esc(", ".join(story.tags)),
             url=self.url(story),
             image=self.image_url(story),
@@ -87,6 +94,8 @@ class F2Pages(Platform):
     def _body(self, story: Story) -> str:
         out: list[str] = []
         last = len(story.paragraphs) - 1
+        if self.sapo_in_body:  # the sapo as the first paragraph, bold all through
+            out.append(f"<p><strong>{text_of(story, story.sapo)}</strong></p>\n")
         for at in range(len(story.paragraphs)):
             text = paragraph_text(story, at)
             if at == 0 and story.dateline:
@@ -101,7 +110,7 @@ class F2Pages(Platform):
                 )
             if at == 2 and at < last:
                 out.append(_TEMPLATE_LEFTOVER)
-        if story.author and story.index == PSEUDONYM_BOX:
+        if story.author and (story.index == PSEUDONYM_BOX or self.spec.key in PSEUDONYM_SITES):
             out.append(f'<div class="pseudonym">{esc(story.author)}</div>\n')
         elif story.author:
             out.append(f'<p style="text-align:right"><strong>{esc(story.author)}</strong></p>\n')
@@ -142,7 +151,7 @@ class F2Pages(Platform):
         parts.append(f'<li class="active"><span>{page}</span></li>')
         if page < pages:
             parts.append(f'<li><a rel="next" href="{self.page_url(listing, page + 1)}">›</a></li>')
-        return template("f2_listing.html").substitute(
+        return self.template("f2_listing.html").substitute(
             heading=esc(listing.name),
             canonical=self.page_url(listing, page),
             nav=self._nav(),
@@ -151,7 +160,7 @@ class F2Pages(Platform):
         )
 
     def render_home(self, items: Sequence[Story]) -> str:
-        return template("f2_listing.html").substitute(
+        return self.template("f2_listing.html").substitute(
             heading="Tin mới nhất",
             canonical=self.spec.root,
             nav=self._nav(),
@@ -160,4 +169,4 @@ class F2Pages(Platform):
         )
 
     def render_malformed(self, story: Story) -> str:
-        return template("f2_malformed.html").substitute(number=story.number)
+        return self.template("f2_malformed.html").substitute(number=story.number)

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from aggregator.demo.markup import esc, iso, jsonld, moment, paragraph_text, template, text_of
+from aggregator.demo.markup import esc, iso, jsonld, moment, paragraph_text, text_of
 from aggregator.demo.platform import Feed, Listing, Platform
 from aggregator.demo.stories import VISIBLE_DATE_ONLY, Story, fold
 
-_ERROR_IMG = "this.src='https://baocantho.com.vn/image/error/300x220.jpg'"
+_ERROR_IMG = "this.src='https://{host}/image/error/300x220.jpg'"
 
 
 class F4Pages(Platform):
@@ -27,15 +27,14 @@ class F4Pages(Platform):
     def article_url(self, story: Story) -> str:
         return f"{self.spec.root}{self.slug(story)}-a{story.number}.html"
 
-    def listings(self) -> list[Listing]:
-        every = frozenset(range(len(self.spec.sections)))
-        return [Listing("THỜI SỰ", "thoi-su/", every), *super().listings()]
-
     def page_url(self, listing: Listing, page: int) -> str:
         first = self.spec.root + listing.path
         return first if page == 1 else f"{first.rstrip('/')}?p={page}"
 
     def feeds(self) -> list[Feed]:
+        """Báo Cần Thơ's per-sub-section feeds; other papers the feeds their spiders name."""
+        if self.spec.feed_urls is not None:
+            return super().feeds()
         return [
             Feed(
                 f"{self.spec.root}rss/subcate/{s.path.split('/')[1]}/",
@@ -46,14 +45,26 @@ class F4Pages(Platform):
         ]
 
     def breadcrumb(self, story: Story) -> list[str]:
-        return ["THỜI SỰ", self.section(story).name]
+        parent = self.spec.parent
+        return [parent.name, self.section(story).name] if parent else [self.section(story).name]
+
+    def crumbs(self, story: Story) -> str:
+        """The article's ``div.titlecate h1``: "THỜI SỰ > Cần Thơ", or the section alone."""
+        section = self.section(story)
+        if self.spec.parent is None:
+            return f'<a href="{self.spec.root}{section.path}">{esc(section.name.upper())}</a>'
+        return (
+            f'<a href="{self.spec.root}{self.spec.parent.path}">{esc(self.spec.parent.name)}</a>\n'
+            f'\t\t\t\t<span class="fw400"> > <a style="color:#b0b0b0;" href="{self.spec.root}{section.path}">'
+            f"{esc(section.name)}</a></span>"
+        )
 
     def _day(self, story: Story) -> str:
         return moment(story.published).strftime("%Y%m%d")
 
     def image_url(self, story: Story) -> str:
         day = self._day(story)
-        return f"https://baocantho.com.vn/image/news/{day[:4]}/{day}/thumbnail/810x478/{story.published}.webp"
+        return f"{self.spec.root}image/news/{day[:4]}/{day}/thumbnail/810x478/{story.published}.webp"
 
     def body_image(self, story: Story) -> tuple[str, str]:
         assert story.photo
@@ -86,8 +97,7 @@ class F4Pages(Platform):
         }
         if story.index == VISIBLE_DATE_ONLY:
             del ld["datePublished"]
-        section = self.section(story)
-        return template("f4_article.html").substitute(
+        return self.template("f4_article.html").substitute(
             title=text_of(story, story.title),
             keywords=esc(", ".join(story.tags)),
             description=text_of(story, self.description(story)),
@@ -95,8 +105,7 @@ class F4Pages(Platform):
             image=self.image_url(story),
             ld=jsonld(ld),
             nav=self._nav(),
-            section_url=self.spec.root + section.path,
-            section_name=esc(section.name),
+            crumbs=self.crumbs(story),
             pubclass=story.number % 300,
             pubdate=moment(story.published).strftime("%d/%m/%Y - %H:%M"),
             slug_id=url.rsplit("/", 1)[1],
@@ -122,7 +131,7 @@ class F4Pages(Platform):
             if story.photo and at == story.photo.after:
                 src, _ = self.body_image(story)
                 out.append(
-                    f'<div class="AMN_res_baocantho.com.vn_mid"></div><p style="text-align: justify;">'
+                    f'<div class="AMN_res_{self.spec.host}_mid"></div><p style="text-align: justify;">'
                     f'<img title="{esc(story.title)}" data-socail-link="{self.url(story)}" '
                     f'class="zoomimg" alt="" src="{src}" style="width: 700px; height: 436px;" /></p>\n'
                     f'<p style="text-align: center;"><em><span style="text-align: justify;">'
@@ -136,8 +145,7 @@ class F4Pages(Platform):
         if not story.tags:
             return ""
         links = "".join(
-            f'<a class="tag_item" title="{esc(t)}" href="https://baocantho.com.vn/tim-kiem/{esc(t)}.html">'
-            f"{esc(t)}</a>"
+            f'<a class="tag_item" title="{esc(t)}" href="{self.spec.root}tim-kiem/{esc(t)}.html">{esc(t)}</a>'
             for t in story.tags
         )
         return (
@@ -176,7 +184,7 @@ class F4Pages(Platform):
 
     def _thumb(self, story: Story, size: str) -> str:
         day = self._day(story)
-        return f"https://baocantho.com.vn/image/news/{day[:4]}/{day}/thumbnail/{size}/{story.published}.webp"
+        return f"{self.spec.root}image/news/{day[:4]}/{day}/thumbnail/{size}/{story.published}.webp"
 
     # --- listings ----------------------------------------------------------------------------
 
@@ -188,7 +196,7 @@ class F4Pages(Platform):
             f'\t\t\t\t<h3 class="marginbottom5 fs18">{title}&nbsp;<span class="sprite icophoto"></span></h3>\n'
             "\t\t\t</a>\n"
             f'\t\t\t\t\t\t<a class="b-img" href="{href}">\n\t\t\t\t<div class="ovf120">\n'
-            f'\t\t\t\t\t<img onerror="{_ERROR_IMG}" class="fleft marginright10" width="160px" '
+            f'\t\t\t\t\t<img onerror="{_ERROR_IMG.format(host=self.spec.host)}" class="fleft marginright10" width="160px" '
             f'src="{self._thumb(story, "510x286")}" alt="{title}" title="{title}" />\n'
             "\t\t\t\t</div>\n\t\t\t</a>\n"
             '\t\t\t\t\t\t<p class="b-content  txt fleft desc marginbottom5">\n'
@@ -216,14 +224,17 @@ class F4Pages(Platform):
         )
 
     def render_listing(self, listing: Listing, page: int, pages: int, items: Sequence[Story]) -> str:
-        if listing.path == "thoi-su/":
-            heading = '<a href="https://baocantho.com.vn/thoi-su/">THỜI SỰ</a>'
+        parent = self.spec.parent
+        if parent is None:
+            heading = f'<a href="{self.spec.root}{listing.path}">{esc(listing.name.upper())}</a>'
+        elif listing.path == parent.path:
+            heading = f'<a href="{self.spec.root}{parent.path}">{esc(parent.name)}</a>'
         else:
             heading = (
-                '<a href="https://baocantho.com.vn/thoi-su/">THỜI SỰ</a> <span class="fw400"> > '
+                f'<a href="{self.spec.root}{parent.path}">{esc(parent.name)}</a> <span class="fw400"> > '
                 f'<a href="{self.spec.root}{listing.path}">{esc(listing.name)}</a></span>'
             )
-        return template("f4_listing.html").substitute(
+        return self.template("f4_listing.html").substitute(
             page_title=f"Tin tức {esc(listing.name)}",
             canonical=self.page_url(listing, page),
             nav=self._nav(),
@@ -233,16 +244,16 @@ class F4Pages(Platform):
         )
 
     def render_home(self, items: Sequence[Story]) -> str:
-        return template("f4_listing.html").substitute(
+        return self.template("f4_listing.html").substitute(
             page_title="Tin tức mới nhất",
             canonical=self.spec.root,
             nav=self._nav(),
-            heading='<a href="https://baocantho.com.vn/">BÁO CẦN THƠ ONLINE</a>',
+            heading=f'<a href="{self.spec.root}">{esc(self.spec.paper.upper())}</a>',
             items="\n".join(self._item(s, self.url(s)) for s in items),
             pagination="",
         )
 
     def render_malformed(self, story: Story) -> str:
-        return template("f4_malformed.html").substitute(
+        return self.template("f4_malformed.html").substitute(
             number=story.number, slug_i=self.url(story).rsplit("/", 1)[1][:40]
         )

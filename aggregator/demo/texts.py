@@ -815,3 +815,113 @@ AUTHORS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 WEEKDAYS_VI = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
+
+# ---- the papers derived from the spiders (aggregator.demo.sites) -------------------------------
+# Communes and wards of each paper's current province (old province's places included).
+
+PLACES.update({
+    "baogialai": ("phường Pleiku", "xã Chư Sê", "xã Ia Grai", "phường An Khê", "xã Kbang",
+                  "phường Quy Nhơn", "xã Tuy Phước", "phường Hoài Nhơn"),
+    "baohatinh": ("phường Thành Sen", "xã Cẩm Xuyên", "xã Kỳ Anh", "phường Hồng Lĩnh",
+                  "xã Hương Khê", "xã Đức Thọ", "xã Nghi Xuân", "xã Thạch Hà"),
+    "baoquangninh": ("phường Hạ Long", "phường Cẩm Phả", "phường Uông Bí", "phường Móng Cái",
+                     "xã Tiên Yên", "xã Bình Liêu", "xã Hải Hà", "xã Ba Chẽ"),
+    "baocaobang": ("phường Thục Phán", "xã Trùng Khánh", "xã Hà Quảng", "xã Bảo Lạc",
+                   "xã Nguyên Bình", "xã Quảng Hòa", "xã Hạ Lang", "xã Thạch An"),
+    "baohungyen": ("phường Phố Hiến", "xã Văn Giang", "xã Khoái Châu", "phường Trần Lãm",
+                   "xã Tiền Hải", "xã Kiến Xương", "xã Quỳnh Phụ", "xã Ân Thi"),
+    "baodongnai": ("phường Trấn Biên", "phường Long Khánh", "xã Nhơn Trạch", "xã Tân Phú",
+                   "phường Đồng Xoài", "phường Bình Long", "xã Bù Đăng", "xã Định Quán"),
+    "baokhanhhoa": ("phường Nha Trang", "phường Cam Ranh", "phường Ninh Hòa", "xã Diên Khánh",
+                    "xã Vạn Ninh", "phường Phan Rang", "xã Ninh Phước", "xã Bác Ái"),
+    "baothainguyen": ("phường Phan Đình Phùng", "phường Sông Công", "phường Phổ Yên", "xã Đại Từ",
+                      "xã Định Hóa", "phường Đức Xuân", "xã Ba Bể", "xã Chợ Đồn"),
+    "baodaklak": ("phường Buôn Ma Thuột", "phường Buôn Hồ", "xã Krông Pắc", "xã Ea Kar", "xã Lắk",
+                  "phường Tuy Hòa", "xã Sơn Hòa", "phường Đông Hòa"),
+    "baoquangtri": ("phường Đông Hà", "phường Quảng Trị", "xã Vĩnh Linh", "xã Hướng Hóa",
+                    "xã Gio Linh", "phường Đồng Hới", "xã Lệ Thủy", "xã Bố Trạch"),
+    "baotuyenquang": ("phường Minh Xuân", "xã Chiêm Hóa", "xã Na Hang", "xã Sơn Dương",
+                      "xã Hàm Yên", "phường Hà Giang", "xã Đồng Văn", "xã Mèo Vạc"),
+    "baovinhlong": ("phường Long Châu", "xã Trà Ôn", "xã Vũng Liêm", "phường An Hội", "xã Mỏ Cày",
+                    "phường Trà Vinh", "xã Cầu Kè", "xã Tiểu Cần"),
+    "baolamdong": ("phường Xuân Hương", "phường Bảo Lộc", "xã Đức Trọng", "xã Lạc Dương",
+                   "phường Gia Nghĩa", "xã Đắk Mil", "phường Phan Thiết", "xã Tuy Phong"),
+    "baotayninh": ("phường Tân Ninh", "phường Hòa Thành", "phường Trảng Bàng", "xã Dương Minh Châu",
+                   "phường Long An", "xã Đức Hòa", "xã Cần Giuộc", "xã Mộc Hóa"),
+    "baodongthap": ("phường Cao Lãnh", "phường Sa Đéc", "xã Tháp Mười", "xã Lai Vung",
+                    "phường Mỹ Tho", "xã Cái Bè", "xã Gò Công Đông", "xã Chợ Gạo"),
+    "baocamau": ("phường An Xuyên", "xã Năm Căn", "xã Đầm Dơi", "xã U Minh", "xã Trần Văn Thời",
+                 "phường Bạc Liêu", "xã Hồng Dân", "phường Giá Rai"),
+    "baodongkhoi": ("phường Bến Tre", "xã Mỏ Cày", "xã Ba Tri", "xã Bình Đại", "xã Thạnh Phú",
+                    "xã Chợ Lách", "xã Giồng Trôm", "xã Châu Thành"),
+    "baonghean": ("phường Vinh Hưng", "phường Cửa Lò", "xã Diễn Châu", "xã Quỳnh Lưu",
+                  "xã Con Cuông", "xã Kỳ Sơn", "xã Nam Đàn", "phường Thái Hòa"),
+    "baohaiphong": ("phường Hồng Bàng", "phường Đồ Sơn", "phường Thủy Nguyên", "xã Tiên Lãng",
+                    "phường Hải Dương", "phường Chí Linh", "xã Thanh Hà", "xã Ninh Giang"),
+    "baodanang": ("phường Hải Châu", "phường Sơn Trà", "xã Hòa Vang", "phường Hội An",
+                  "phường Tam Kỳ", "xã Duy Xuyên", "xã Núi Thành", "xã Trà My"),
+    "baothanhhoa": ("phường Hạc Thành", "phường Sầm Sơn", "xã Hoằng Hóa", "xã Nga Sơn",
+                    "xã Thọ Xuân", "xã Ngọc Lặc", "xã Quan Hóa", "phường Bỉm Sơn"),
+    "baoquangngai": ("phường Cẩm Thành", "xã Bình Sơn", "xã Sơn Tịnh", "phường Đức Phổ",
+                     "xã Mộ Đức", "phường Kon Tum", "xã Đắk Hà", "xã Ngọc Hồi"),
+    "baophutho": ("phường Việt Trì", "xã Thanh Sơn", "xã Tam Nông", "phường Vĩnh Yên",
+                  "phường Phúc Yên", "phường Hòa Bình", "xã Mai Châu", "xã Lạc Sơn"),
+    "baobacninhtv": ("phường Kinh Bắc", "phường Từ Sơn", "xã Tiên Du", "xã Gia Bình",
+                     "phường Bắc Giang", "xã Lục Ngạn", "xã Yên Thế", "xã Hiệp Hòa"),
+    "baoninhbinh": ("phường Hoa Lư", "phường Tam Điệp", "xã Gia Viễn", "xã Kim Sơn",
+                    "phường Phủ Lý", "xã Lý Nhân", "phường Nam Định", "xã Hải Hậu"),
+    "baolaichau": ("phường Tân Phong", "xã Tam Đường", "xã Phong Thổ", "xã Sìn Hồ", "xã Mường Tè",
+                   "xã Than Uyên", "xã Tân Uyên", "xã Nậm Nhùn"),
+    "baodienbienphu": ("phường Điện Biên Phủ", "phường Mường Lay", "xã Tuần Giáo", "xã Mường Chà",
+                       "xã Tủa Chùa", "xã Mường Nhé", "xã Mường Ảng", "xã Thanh Nưa"),
+    "baohaugiang": ("phường Vị Thanh", "phường Ngã Bảy", "xã Long Mỹ", "xã Phụng Hiệp",
+                    "xã Vị Thủy", "xã Châu Thành A", "phường Đại Thành", "xã Hòa An"),
+    "baosonla": ("phường Tô Hiệu", "xã Mai Sơn", "phường Mộc Châu", "xã Thuận Châu", "xã Sông Mã",
+                 "xã Yên Châu", "xã Bắc Yên", "xã Phù Yên"),
+})  # fmt: skip
+
+_CITIES = frozenset({"Hà Nội", "Huế", "Hải Phòng", "Đà Nẵng", "TP. Hồ Chí Minh", "Cần Thơ"})
+_SOUTH = frozenset({"Đồng Nai", "Tây Ninh", "Cần Thơ", "Vĩnh Long", "Đồng Tháp", "Cà Mau", "An Giang",
+                    "TP. Hồ Chí Minh"})  # fmt: skip
+_CENTRAL = frozenset({"Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Quảng Trị", "Huế", "Đà Nẵng", "Quảng Ngãi",
+                      "Gia Lai", "Khánh Hòa", "Lâm Đồng", "Đắk Lắk"})  # fmt: skip
+_REGION_RESIDENTS: dict[str, tuple[str, ...]] = {
+    "north": ("ông Nguyễn Văn Thịnh", "bà Trần Thị Hòa", "anh Phạm Văn Quân", "chị Đỗ Thị Hằng",
+              "ông Lò Văn Pản", "bà Hà Thị Xuân", "anh Vũ Đức Mạnh", "chị Nông Thị Hiền"),
+    "central": ("ông Lê Văn Cường", "bà Hồ Thị Lài", "anh Trương Công Vinh", "chị Phan Thị Diệu",
+                "ông Y Bhin Niê", "bà Đinh Thị Ngát", "anh Võ Văn Toàn", "chị Nguyễn Thị Mến"),
+    "south": ("ông Huỳnh Văn Tám", "bà Lê Thị Năm", "anh Trần Văn Bảy", "chị Võ Thị Diễm",
+              "ông Thạch Sóc", "bà Nguyễn Thị Út", "anh Đặng Minh Trí", "chị Lâm Thị Kim Ngân"),
+}  # fmt: skip
+# Bylines by habit: plain names, capitals (F2), credit lines and initials (F4, "Tin, ảnh: " added).
+_AUTHOR_STYLES: dict[str, tuple[str, ...]] = {
+    "plain": ("Minh Châu", "Thanh Tùng", "Hồng Nhung", "Văn Long", "Phương Thảo", "Đình Nam",
+              "Khánh Linh", "Trung Kiên"),
+    "caps": ("PHƯƠNG LINH", "ĐỨC ANH", "BÍCH NGỌC", "THANH SƠN", "MẠNH HÙNG", "THU HIỀN"),
+    "credit": ("T.N", "H.L", "PHƯƠNG VY", "THANH NHÃ", "MINH KHÔI", "NGỌC HÂN"),
+}  # fmt: skip
+
+
+def places(site: str) -> tuple[str, ...]:
+    return PLACES[site]
+
+
+def province_names(site: str, province: str) -> tuple[str, str]:
+    """(short name, "tỉnh X" / "thành phố X") of a paper's province."""
+    if site in PROVINCES:
+        return PROVINCES[site]
+    kind = "thành phố" if province in _CITIES else "tỉnh"
+    return province, f"{kind} {province.removeprefix('TP. ')}"
+
+
+def residents(site: str, province: str) -> tuple[str, ...]:
+    if site in RESIDENTS:
+        return RESIDENTS[site]
+    region = "south" if province in _SOUTH else "central" if province in _CENTRAL else "north"
+    return _REGION_RESIDENTS[region]
+
+
+def authors(site: str, platform: str) -> tuple[str, ...]:
+    if site in AUTHORS:
+        return AUTHORS[site]
+    return _AUTHOR_STYLES["caps" if platform == "F2" else "credit" if platform == "F4" else "plain"]

@@ -70,6 +70,9 @@ class NewsSpider(scrapy.Spider):
         "article",
     )
     body_drop_css: ClassVar[str] = "script, style, iframe, noscript, form"
+    # Where the sapo is the body's own first paragraph (a bold ``<p>``, a plain first ``<p>``):
+    # an XPath relative to the body container; the element becomes the summary and leaves the body.
+    body_summary_xpath: ClassVar[str] = ""
     author_css: ClassVar[Sequence[str]] = ()
     date_css: ClassVar[Sequence[str]] = ()
     modified_css: ClassVar[Sequence[str]] = ()
@@ -195,8 +198,17 @@ class NewsSpider(scrapy.Spider):
     def extract_article(self, response: Response) -> Article:
         """Build the raw Article from platform selectors, then the shared metadata fallbacks."""
         meta = extract_metadata(response.selector)
-        author = self.first_text(response, self.author_css)
+        # Everything outside the body first: cleaning the body edits the page's tree, and a byline
+        # box, a date line or the sapo may sit inside the body container (F2, Báo Tuyên Quang).
+        title = self.extract_title(response, meta)
+        summary = self.first_text(response, self.summary_css)
+        author = self.first_text(response, self.author_css) or _first(meta.author)
+        category = self.first_text(response, self.category_css) or _first(meta.category)
+        tags = self.extract_tags(response, meta)
+        published_raw = pick_date(self.date_candidates(response, meta))
+        modified_raw = pick_date([*meta.modified, *self.texts(response, self.modified_css)])
         body = self.body_selector(response)
+        lead = self.split_lead(body)
         return Article(
             url=response.url,
             canonical_url=meta.canonical,
@@ -204,16 +216,16 @@ class NewsSpider(scrapy.Spider):
             source_name=self.source_name,
             province=self.province,
             platform=self.platform,
-            title=self.extract_title(response, meta),
-            summary=self.first_text(response, self.summary_css) or _first(meta.summary),
+            title=title,
+            summary=summary or lead or _first(meta.summary),
             body_html=body.get() if body is not None else "",
-            author=author or _first(meta.author),
-            category=self.first_text(response, self.category_css) or _first(meta.category),
-            tags=self.extract_tags(response, meta),
+            author=author,
+            category=category,
+            tags=tags,
             image_url=self.extract_image(response, meta, body),
             base_url=get_base_url(response),
-            published_raw=pick_date(self.date_candidates(response, meta)),
-            modified_raw=pick_date([*meta.modified, *self.texts(response, self.modified_css)]),
+            published_raw=published_raw,
+            modified_raw=modified_raw,
         )
 
     def date_candidates(self, response: Response, meta: Metadata) -> list[str]:
@@ -243,6 +255,17 @@ class NewsSpider(scrapy.Spider):
                         body.css(css).drop()
                 return body
         return None
+
+    def split_lead(self, body: Selector | None) -> str | None:
+        """The sapo printed as the body's first paragraph, removed from the body."""
+        if body is None or not self.body_summary_xpath:
+            return None
+        found = body.xpath(self.body_summary_xpath)[:1]
+        if not found:
+            return None
+        text = clean_text(" ".join(found.xpath(".//text()").getall()))
+        found.drop()
+        return text or None
 
     def extract_tags(self, response: Response, meta: Metadata) -> list[str]:
         shown = [

@@ -1,0 +1,32 @@
+"""Platform F5, the "sc-longform / b-grid" CMS (URLs ``…-<id>.html``, ``-event<id>``, ``-post<id>``).
+
+Public crawler configurations (SITES.md, F5) give the title ``.sc-longform-header-title``, the
+sapo ``.sc-longform-header-sapo`` (``p.block-sc-sapo`` on some members), the body ``article.entry``
+or ``div.b-maincontent .entry`` and the listing links ``.b-grid__title a`` / ``.b-grid__img a``;
+no page of this platform was available to us. The header's date and author elements and the
+pagination are [inferred]. Báo Nghệ An opens its bodies with the ``(Baonghean.vn) -`` dateline,
+which the shared body splitter recognizes.
+"""
+
+from __future__ import annotations
+
+from spiders.platforms.base import NewsSpider
+
+
+class LongformPlatformSpider(NewsSpider):
+    platform = "F5"
+    article_url_pattern = r"-(?:post|event)?\d+\.html$"
+    listing_link_css = (
+        "h3.b-grid__title a::attr(href), .b-grid__title a::attr(href), .b-grid__img a::attr(href)"
+    )
+    next_page_xpath = (
+        "//div[contains(@class,'pagination')]//a[contains(@class,'next')]/@href | //a[@rel='next']/@href"
+    )
+    title_css = (".sc-longform-header-title", "h1.block-sc-title")
+    summary_css = (".sc-longform-header-sapo", "p.block-sc-sapo")
+    body_css = ("div.b-maincontent .entry", "article.entry", "div.entry")
+    body_drop_css = "script, style, iframe, noscript, form, div.sc-related, div.box-related, div.entry-tags"
+    author_css = (".sc-longform-header-author", "div.entry-author")
+    date_css = (".sc-longform-header-date", "time.sc-longform-header-time::attr(datetime)")
+    category_css = ("ul.breadcrumb li:last-child a", ".sc-longform-header-cate a")
+    tags_css = ("div.entry-tags a",)
