@@ -23,7 +23,23 @@ from aggregator.mirror import running_mirror
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.e2e
-SPIDERS = ("baocantho", "baolangson", "baolaocai")
+FEED_LIMIT = 1000  # every demo article fits: the combined feed shows each story exactly once
+# One paper per platform family (every paper is crawled by `baotinh demo`; one per family keeps
+# this module's two rounds of subprocess crawls well inside CI's budget).
+SPIDERS = (
+    "baobacninhtv",
+    "baocantho",
+    "baodienbienphu",
+    "baohaugiang",
+    "baolaichau",
+    "baolangson",
+    "baolaocai",
+    "baonghean",
+    "baoninhbinh",
+    "baophutho",
+    "baosonla",
+    "baothainguyen",
+)
 
 
 def scrapy_crawl(spider: str, mirror: str, output: Path, *settings: str) -> subprocess.CompletedProcess[str]:
@@ -56,7 +72,7 @@ def query(db: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[dict[str, Any], str]]:
     root = tmp_path_factory.mktemp("mirror")
-    manifest = build_mirror(root)
+    manifest = build_mirror(root, sites=SPIDERS)
     with running_mirror(root) as url:
         yield manifest, url
 
@@ -68,11 +84,11 @@ def crawled(demo: tuple[dict[str, Any], str], tmp_path_factory: pytest.TempPathF
     output = tmp_path_factory.mktemp("output")
     db = output / "articles.db"
     for spider in SPIDERS:
-        scrapy_crawl(spider, url, output)
+        scrapy_crawl(spider, url, output, f"BAOTINH_FEED_LIMIT={FEED_LIMIT}")
     first = query(db, "select count(*) from articles")[0][0]
     first_feed = (output / "feeds" / "all.rss").read_bytes()
     for spider in SPIDERS:
-        scrapy_crawl(spider, url, output)
+        scrapy_crawl(spider, url, output, f"BAOTINH_FEED_LIMIT={FEED_LIMIT}")
     return {"manifest": manifest, "output": output, "db": db, "first_count": first, "first_feed": first_feed}
 
 
@@ -149,9 +165,52 @@ def test_unchanged_feed_keeps_its_bytes(crawled: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("name", ["all.rss", "all.atom"])
 def test_combined_feed(crawled: dict[str, Any], name: str) -> None:
+    """One entry per story: as many entries as clusters, not as articles."""
     feed = feedparser.parse((crawled["output"] / "feeds" / name).read_bytes())
-    total = crawled["first_count"]
-    assert (feed.bozo, len(feed.entries)) == (False, min(100, total))
+    clusters = query(crawled["db"], "select count(distinct cluster_id) from articles")[0][0]
+    assert (feed.bozo, len(feed.entries)) == (False, clusters)
+
+
+def _republished_pair(crawled: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    sites = crawled["manifest"]["sites"]
+    for data in sites.values():
+        for article in data["articles"]:
+            origin = next(
+                (c.split(":", 1)[1] for c in article["cases"] if c.startswith("republished_from:")), None
+            )
+            if origin:
+                same_index = next(a for a in sites[origin]["articles"] if a["index"] == article["index"])
+                return article, same_index
+    raise AssertionError("the demo mirror has no republished story")
+
+
+def test_republished_story_shares_a_cluster(crawled: dict[str, Any]) -> None:
+    copy, origin = _republished_pair(crawled)
+    clusters = query(
+        crawled["db"], "select url, cluster_id from articles where url in (?, ?)", copy["url"], origin["url"]
+    )
+    assert len({cluster for _, cluster in clusters}) == 1 and len(clusters) == 2
+
+
+def test_republished_story_once_in_combined_feed(crawled: dict[str, Any]) -> None:
+    copy, origin = _republished_pair(crawled)
+    feed = feedparser.parse((crawled["output"] / "feeds" / "all.atom").read_bytes())
+    shown = [e for e in feed.entries if e.link in (copy["url"], origin["url"])]
+    assert len(shown) == 1 and "Cũng đăng trên" in shown[0].content[0].value
+
+
+@pytest.mark.parametrize("site", ["baolaocai", "baolangson"])
+def test_republished_story_kept_in_each_source_feed(crawled: dict[str, Any], site: str) -> None:
+    copy, origin = _republished_pair(crawled)
+    feed = feedparser.parse((crawled["output"] / "feeds" / "source" / f"{site}.atom").read_bytes())
+    assert len([e for e in feed.entries if e.link in (copy["url"], origin["url"])]) == 1
+
+
+def test_alias_story_once_in_combined_feed(crawled: dict[str, Any]) -> None:
+    aliases = crawled["manifest"]["sites"]["baolaocai"]["alias_urls"]
+    feed = feedparser.parse((crawled["output"] / "feeds" / "all.atom").read_bytes())
+    canonical = aliases[0]["canonical"]
+    assert [e.link for e in feed.entries].count(canonical) == 1
 
 
 def test_feed_newest_first_with_offsets(crawled: dict[str, Any]) -> None:

@@ -39,6 +39,10 @@ NFD_TEXT = 14
 TWO_URLS = 15
 MALFORMED = 19
 FAILING = 23
+# Cross-paper republication (near-duplicate clustering): this story of the first paper is the
+# second paper's story of the same index, lightly edited, as papers reprint each other.
+REPUBLISHED = 9
+REPUBLISHED_FROM = {"baolaocai": "baolangson"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +287,23 @@ def make_story(site: str, index: int) -> Story:
         hexseed=f"{rng.getrandbits(256):064x}",
         cases=(),
     )
+    if index == REPUBLISHED and site in REPUBLISHED_FROM:
+        story = _republished(story, make_story(REPUBLISHED_FROM[site], index))
     return _with_cases(spec, story)
+
+
+def _republished(story: Story, origin: Story) -> Story:
+    """*origin* as *story*'s paper reprints it: its own headline prefix, no closing paragraph."""
+    return replace(
+        story,
+        topic=origin.topic,
+        place=origin.place,
+        title=f"{origin.title}: những kết quả bước đầu",
+        sapo=origin.sapo,
+        paragraphs=origin.paragraphs[:-1] if len(origin.paragraphs) > 3 else origin.paragraphs,
+        photo=None,
+        tags=origin.tags,
+    )
 
 
 def _with_cases(spec: SiteSpec, story: Story) -> Story:
@@ -297,6 +317,8 @@ def _with_cases(spec: SiteSpec, story: Story) -> Story:
         TWO_URLS: "two_urls",
     }
     cases = [named[i]] if i in named else []
+    if i == REPUBLISHED and spec.key in REPUBLISHED_FROM:
+        cases.append(f"republished_from:{REPUBLISHED_FROM[spec.key]}")
     if spec.platform == "F2" and story.author and (i == PSEUDONYM_BOX or spec.key in PSEUDONYM_SITES):
         cases.append("pseudonym_box")
     if story.precision == "day":
