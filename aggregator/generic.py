@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
-import trafilatura
 from lxml import etree
 from parsel import Selector
 
@@ -387,6 +386,8 @@ def extract_body(
             continue
         if _is_caption(el) or (lead and _SAPO_MARK.search(_marks(el)) and _folded(el.text_content()) == lead):
             el.drop_tree()
+    import trafilatura  # imported on first use: it is slow to import and most crawls never need it
+
     extracted = trafilatura.extract(
         root,
         url=url,

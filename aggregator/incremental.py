@@ -40,6 +40,8 @@ class IncrementalMiddleware:
         self.stats = crawler.stats
         self.stop_after = max(1, crawler.settings.getint("BAOTINH_STOP_AFTER_KNOWN_PAGES", 1))
         self.known: set[str] = set()
+        # Article URLs met in this run, and whether each was already stored before the run.
+        self.met: dict[str, bool] = {}
         self.full = False
         self.since: date | None = None
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
@@ -67,16 +69,28 @@ class IncrementalMiddleware:
         callback = request.callback
         return getattr(callback, "__name__", "") == "parse_article"
 
-    def _wanted(self, request: Request) -> bool:
-        if not self.full and article_id(request.url) in self.known:
+    def _verdict(self, request: Request) -> str:
+        """``fetch``, ``known`` (stored before this run) or ``repeat`` (met earlier in this run).
+
+        The same article is linked from a feed, a sitemap and listings: repeats are dropped here,
+        closest to the spider, before other middlewares, the scheduler and the duplicate filter
+        spend time on them.
+        """
+        seen = self.met.get(request.url)
+        if seen is not None:
+            self.stats.inc_value("baotinh/incremental/repeated_link")
+            return "known" if seen else "repeat"
+        known = not self.full and article_id(request.url) in self.known
+        self.met[request.url] = known
+        if known:
             self.stats.inc_value("baotinh/incremental/skipped_known")
-            return False
+            return "known"
         if self.since and request.meta.get("feed_date"):
             parsed = parse_vn_date(str(request.meta["feed_date"]))
             if parsed and parsed.value.astimezone(VN_TZ).date() < self.since:
                 self.stats.inc_value("baotinh/incremental/skipped_before_since")
-                return False
-        return True
+                return "known"
+        return "fetch"
 
     async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
         async for request in start:
@@ -89,10 +103,12 @@ class IncrementalMiddleware:
         following: list[Request] = []
         async for entry in result:
             if isinstance(entry, Request) and self._is_article(entry):
-                articles += 1
-                if self._wanted(entry):
+                verdict = self._verdict(entry)
+                if verdict == "fetch":
+                    articles += 1
                     yield entry
-                else:
+                elif verdict == "known":
+                    articles += 1
                     known += 1
             elif isinstance(entry, Request) and "listing_page" in entry.meta:
                 following.append(entry)  # decided once every link of this page was seen

@@ -71,7 +71,8 @@ BAOTINH_PROGRESS_INTERVAL = float(os.environ.get("BAOTINH_PROGRESS_INTERVAL", "3
 BAOTINH_SILENT_DAYS = float(os.environ.get("BAOTINH_SILENT_DAYS", "3"))
 
 SPIDER_MIDDLEWARES = {
-    "aggregator.incremental.IncrementalMiddleware": 600,
+    # Closest to the spider, so repeated and known links are dropped before anything else runs.
+    "aggregator.incremental.IncrementalMiddleware": 950,
 }
 DOWNLOADER_MIDDLEWARES = {
     "aggregator.conditional.ConditionalRequestsMiddleware": 560,
