@@ -53,6 +53,7 @@ from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
 from scrapy.settings import BaseSettings
+from scrapy.utils.misc import load_object
 from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler
@@ -312,11 +313,15 @@ class RedisScheduler(Scheduler):
         scheduler.crawler = crawler
         scheduler.keys = Keys.from_settings(crawler.settings)
         scheduler.worker = worker_token()
-        scheduler.heartbeat = setting(crawler.settings, "BAOTINH_REDIS_HEARTBEAT")
-        scheduler.timeout = setting(crawler.settings, "BAOTINH_REDIS_WORKER_TIMEOUT")
+        scheduler.heartbeat = max(0.1, setting(crawler.settings, "BAOTINH_REDIS_HEARTBEAT"))
+        # A live worker must never look dead: several heartbeats fit in the timeout.
+        scheduler.timeout = max(
+            3 * scheduler.heartbeat, setting(crawler.settings, "BAOTINH_REDIS_WORKER_TIMEOUT")
+        )
         scheduler.leases = {}
         scheduler.loop = None
         scheduler.reliable = True
+        scheduler.waiting = False
         return scheduler
 
     # --- lifecycle ---------------------------------------------------------------------------
@@ -330,8 +335,16 @@ class RedisScheduler(Scheduler):
             for key, script in (("join", _JOIN), ("beat", _BEAT), ("leave", _LEAVE))
         }
         fresh, recovered = self._run("join")
-        super().open(spider)
+        # scrapy-redis's open() without its deprecated Spider.log() call
+        self.queue = load_object(self.queue_cls)(
+            server=self.server,
+            spider=spider,
+            key=self.queue_key % {"spider": name},
+            serializer=self.serializer,
+        )
         self.queue.lease_key = self.lease_key
+        if not self.df:
+            self.df = load_object(self.dupefilter_cls).from_spider(spider)
         self.stats.set_value("baotinh/redis/worker", self.worker)
         if recovered:
             self.stats.inc_value("baotinh/redis/recovered", recovered)
@@ -427,15 +440,20 @@ class RedisScheduler(Scheduler):
         if recovered:
             self.stats.inc_value("baotinh/redis/recovered", recovered)
             logger.warning("%d requests of dead workers returned to the shared queue", recovered)
+        if self.waiting and (recovered or queued or not busy):
+            # Idle and kept open: look again now rather than at the engine's next heartbeat (5 s).
+            self.waiting = False
             slot = getattr(self.crawler.engine, "_slot", None)
             if slot is not None:
-                slot.nextcall.schedule()  # take them now rather than at the engine's next heartbeat
+                slot.nextcall.schedule()
         return recovered, busy, queued
 
     def spider_idle(self, spider: Spider) -> None:
         """Stay open while the queue may still grow: another live worker holds leases."""
+        self.waiting = False
         _, busy, queued = self.beat()
         if busy or queued:
+            self.waiting = True
             raise DontCloseSpider
 
 
@@ -495,7 +513,9 @@ class RedisItemPipeline(StorePipeline):
         keys = Keys.from_settings(crawler.settings)
         self.batch_size = 1
         self.db_path = db_path(crawler.settings)  # never locked here: release() is then a no-op
-        self.store = RedisOutbox(connect(setting(crawler.settings, "BAOTINH_REDIS_URL")), keys.items, self.stats)  # type: ignore[assignment]
+        self.store = RedisOutbox(
+            connect(setting(crawler.settings, "BAOTINH_REDIS_URL")), keys.items, self.stats
+        )
         self.rows: list[dict[str, Any]] = []
         self.aliases: list[tuple[str, str]] = []
         self.drops: list[dict[str, Any]] = []
@@ -513,20 +533,21 @@ class RedisItemPipeline(StorePipeline):
         crawler.signals.connect(self.alias_found, signal=baotinh_signals.alias_found)
 
     # Drops and aliases arrive by signal; push them at once rather than with the next article.
-    def item_dropped(self, *args: Any, **kwargs: Any) -> None:
-        super().item_dropped(*args, **kwargs)
+    # (Explicit signatures: the dispatcher passes a handler only the arguments it names.)
+    def item_dropped(self, item: Any, response: Any, exception: Exception, spider: Spider) -> None:
+        super().item_dropped(item, response, exception, spider)
         self.flush()
 
-    def spider_error(self, *args: Any, **kwargs: Any) -> None:
-        super().spider_error(*args, **kwargs)
+    def spider_error(self, failure: Any, response: Any, spider: Spider) -> None:
+        super().spider_error(failure, response, spider)
         self.flush()
 
-    def page_failed(self, *args: Any, **kwargs: Any) -> None:
-        super().page_failed(*args, **kwargs)
+    def page_failed(self, url: str, reason: str, detail: str = "") -> None:
+        super().page_failed(url, reason, detail)
         self.flush()
 
-    def alias_found(self, *args: Any, **kwargs: Any) -> None:
-        super().alias_found(*args, **kwargs)
+    def alias_found(self, url: str, target: str) -> None:
+        super().alias_found(url, target)
         self.flush()
 
 

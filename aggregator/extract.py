@@ -36,7 +36,8 @@ _JSON_CONTROL = re.compile(r"[\x00-\x1f]")
 def jsonld_objects(sel: Selector) -> list[dict[str, Any]]:
     """Every JSON-LD object on the page, ``@graph`` and lists flattened; broken blocks skipped."""
     found: list[dict[str, Any]] = []
-    for raw in sel.xpath('//script[@type="application/ld+json"]/text()').getall():
+    # lxml directly: this runs on every page, and parsel wraps every node in a Selector.
+    for raw in sel.root.xpath('//script[@type="application/ld+json"]/text()'):
         try:
             data = json.loads(_JSON_CONTROL.sub(" ", raw))
         except ValueError:
@@ -84,10 +85,12 @@ def _url_of(value: Any) -> str | None:
 def meta_map(sel: Selector) -> dict[str, list[str]]:
     """All ``<meta>`` contents keyed by lowercased name/property/itemprop, in page order."""
     found: dict[str, list[str]] = {}
-    for node in sel.xpath("//meta[@content]"):
-        content = node.attrib.get("content", "")
+    for node in sel.root.iter("meta"):  # lxml directly: dozens of metas on every page
+        content = node.get("content")
+        if content is None:
+            continue
         for attr in ("property", "name", "itemprop"):
-            key = node.attrib.get(attr)
+            key = node.get(attr)
             if key:
                 found.setdefault(key.strip().lower(), []).append(content)
     return found
@@ -116,8 +119,9 @@ def extract_metadata(sel: Selector) -> Metadata:
     meta = meta_map(sel)
     first = {key: values[0] for key, values in meta.items()}
     found = Metadata(site_name=first.get("og:site_name"), og_type=first.get("og:type"))
-    article = next((o for o in jsonld_objects(sel) if _types(o) & _ARTICLE_TYPES - {"WebPage"}), None)
-    breadcrumb = next((o for o in jsonld_objects(sel) if "BreadcrumbList" in _types(o)), None)
+    objects = jsonld_objects(sel)
+    article = next((o for o in objects if _types(o) & _ARTICLE_TYPES - {"WebPage"}), None)
+    breadcrumb = next((o for o in objects if "BreadcrumbList" in _types(o)), None)
     found.is_news_article = article is not None
     article = article or {}
 

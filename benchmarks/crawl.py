@@ -1,0 +1,182 @@
+"""Throughput: our spiders + pipelines + SQLite + feeds against plain Scrapy, on one mirror.
+
+    python benchmarks/crawl.py                         # N = 5,000 articles across 10 sites
+    python benchmarks/crawl.py --articles 5000 50000   # also shows whether memory stays flat
+    python benchmarks/crawl.py --extractors            # per-article extraction: ours, trafilatura, news-please
+
+For each N the script generates a mirror of N articles across 10 demo sites on at least three
+platforms, serves it with the project's mirror server (a separate process, with an access log),
+and measures in one run:
+
+(b) ``baotinh crawl`` of those sites: our spiders, the whole pipeline chain into SQLite, the feeds;
+(a) plain Scrapy downloading exactly the pages (b) downloaded (from the access log), through the
+    same mirror download handler, with no parsing and no pipelines: the ceiling on this machine.
+
+It prints pages/s, articles/s, CPU seconds per 1,000 articles and peak memory of each crawler
+process, and the ratio b/a of pages per second; the last line is one JSON object with ``ratio``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def choose_sites(count: int = 10) -> list[str]:
+    """*count* demo sites, round-robin over platforms so at least three are present."""
+    from aggregator.demo.sites import SITES
+
+    by_platform: dict[str, list[str]] = {}
+    for name, spec in sorted(SITES.items()):
+        by_platform.setdefault(spec.platform, []).append(name)
+    chosen: list[str] = []
+    while len(chosen) < count and any(by_platform.values()):
+        for names in by_platform.values():
+            if names and len(chosen) < count:
+                chosen.append(names.pop(0))
+    return chosen
+
+
+def run_measured(command: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
+    """Run *command*; wall seconds, CPU seconds and peak RSS (MB) of that process alone."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise RuntimeError(f"{command[:4]} failed:\n{stderr[-2000:]}")
+    return {
+        "seconds": wall,
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
+        "peak_mb": usage.ru_maxrss / 1024,
+    }
+
+
+def baseline(urls_file: Path, mirror: str) -> None:
+    """(a): download every URL of *urls_file* through the mirror handler, parse nothing."""
+    import scrapy
+    from scrapy.crawler import CrawlerProcess
+
+    urls = urls_file.read_text(encoding="utf-8").split()
+
+    class Baseline(scrapy.Spider):
+        name = "baseline"
+
+        async def start(self):  # type: ignore[override]
+            for url in urls:
+                yield scrapy.Request(url, callback=self.parse, dont_filter=True)
+
+        def parse(self, response):  # type: ignore[override]
+            return None
+
+    settings = {
+        "ADDONS": {"aggregator.mirror.MirrorAddon": 0},
+        "MIRROR": mirror,
+        "LOG_LEVEL": "ERROR",
+        "TELNETCONSOLE_ENABLED": False,
+        "ROBOTSTXT_OBEY": False,
+        "HTTPERROR_ALLOW_ALL": True,
+        "RETRY_ENABLED": False,
+        "COOKIES_ENABLED": False,
+    }
+    process = CrawlerProcess(settings)
+    process.crawl(Baseline)
+    process.start()
+
+
+def real_urls(log_lines: list[str]) -> list[str]:
+    """``STATUS /HOST/PATH?Q`` lines of the access log → the real ``https://HOST/PATH?Q`` URLs."""
+    return [f"https://{line.split(' ', 1)[1].lstrip('/')}" for line in log_lines if " /" in line]
+
+
+def measure(articles: int, sites: list[str], folder: Path) -> dict[str, Any]:
+    from aggregator.demo import build_mirror
+    from aggregator.mirror import running_mirror
+
+    per_site = max(30, articles // len(sites))
+    mirror_dir = folder / f"mirror-{articles}"
+    started = time.perf_counter()
+    build_mirror(mirror_dir, articles_per_site=per_site, sites=sites)
+    built = time.perf_counter() - started
+    log = folder / f"access-{articles}.log"
+    output = folder / f"out-{articles}"
+    with running_mirror(mirror_dir, access_log=log) as url:
+        ours = run_measured([sys.executable, "-m", "aggregator.cli", "crawl", *sites, "--mirror", url,
+                             "--output", str(output), "--progress", "0"],
+                            env={"BAOTINH_LOG_LEVEL": "ERROR"})  # fmt: skip
+        lines = log.read_text(encoding="utf-8").splitlines()
+        urls_file = folder / f"urls-{articles}.txt"
+        urls_file.write_text("\n".join(real_urls(lines)), encoding="utf-8")
+        plain = run_measured([sys.executable, __file__, "--baseline", str(urls_file), "--mirror", url])
+    import sqlite3
+
+    with sqlite3.connect(output / "articles.db") as conn:
+        stored = conn.execute("select count(*) from articles").fetchone()[0]
+    pages = len(lines)
+    result = {
+        "articles_requested": per_site * len(sites),
+        "mirror_build_seconds": round(built, 1),
+        "pages": pages,
+        "articles_stored": stored,
+        "plain": _figures(plain, pages, stored),
+        "ours": _figures(ours, pages, stored),
+    }
+    result["ratio"] = round(result["ours"]["pages_per_s"] / result["plain"]["pages_per_s"], 3)
+    return result
+
+
+def _figures(run: dict[str, float], pages: int, articles: int) -> dict[str, float]:
+    return {
+        "seconds": round(run["seconds"], 2),
+        "pages_per_s": round(pages / run["seconds"], 1),
+        "articles_per_s": round(articles / run["seconds"], 1),
+        "cpu_s_per_1000_articles": round(run["cpu_seconds"] / max(articles, 1) * 1000, 2),
+        "peak_mb": round(run["peak_mb"], 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, nargs="+", default=[5000])
+    parser.add_argument("--sites", type=int, default=10)
+    parser.add_argument("--extractors", action="store_true", help="per-article extraction times")
+    parser.add_argument("--baseline", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--mirror", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.baseline:
+        baseline(args.baseline, args.mirror)
+        return
+    if args.extractors:
+        from benchmarks.extractors import compare
+
+        print(json.dumps(compare()))
+        return
+    sites = choose_sites(args.sites)
+    print(json.dumps({"sites": sites}), flush=True)
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for count in args.articles:
+            results[count] = measure(count, sites, Path(tmp))
+            print(json.dumps(results[count]), flush=True)
+    first = results[args.articles[0]]
+    summary = {"ratio": first["ratio"], **{f"{k}_ours": v for k, v in first["ours"].items()},
+               **{f"{k}_plain": v for k, v in first["plain"].items()}}  # fmt: skip
+    if len(results) > 1:
+        summary["peak_mb_by_n"] = {n: r["ours"]["peak_mb"] for n, r in results.items()}
+    print(json.dumps(summary))
+
+
+if __name__ == "__main__":
+    main()
