@@ -68,35 +68,19 @@ def run_spiders(
     return {crawler.spidercls.name: crawler.stats.get_stats() for crawler in crawlers}
 
 
-def _source_line(name: str, stats: dict[str, Any]) -> str:
-    def get(key: str) -> int:
-        return int(stats.get(f"baotinh/{key}", 0))
-
-    dropped = sum(v for k, v in stats.items() if k.startswith("baotinh/drop/"))
-    return (
-        f"  {name:<14} pages {stats.get('response_received_count', 0):>4}   new {get('articles/new'):>4}"
-        f"   updated {get('articles/updated'):>3}   unchanged {get('articles/unchanged'):>4}"
-        f"   dropped {dropped:>3}   failed pages {get('failed_pages'):>3}"
-    )
-
-
 def _finish_crawl(stats: dict[str, dict[str, Any]], settings: Any) -> int:
-    from aggregator.feeds import build_feeds
+    from aggregator.extensions import progress_line
+    from aggregator.feeds import build_feeds_for
     from aggregator.paths import db_path, output_dir
 
-    report = build_feeds(
-        db_path(settings),
-        output_dir(settings),
-        limit=settings.getint("BAOTINH_FEED_LIMIT"),
-        site_url=settings.get("BAOTINH_SITE_URL"),
-    )
+    report = build_feeds_for(settings)
     print(f"database: {db_path(settings)}")
     print(
         f"feeds:    {output_dir(settings) / 'feeds'} ({len(report.files)} files, {len(report.written)} changed)"
     )
     print("per source:")
     for name, values in stats.items():
-        print(_source_line(name, values))
+        print(f"  {progress_line(name, values)}")
     print(f"drops and failed pages, with their reasons: sqlite-utils rows {db_path(settings)} drops")
     failed = [name for name, values in stats.items() if source_failed(values)]
     if failed:
@@ -250,7 +234,7 @@ def cmd_parse_date(args: argparse.Namespace) -> int:
 
 
 def cmd_feeds(args: argparse.Namespace) -> int:
-    from aggregator.feeds import build_feeds
+    from aggregator.feeds import build_feeds_for
     from aggregator.paths import db_path, output_dir
 
     settings = _settings({"BAOTINH_OUTPUT": args.output, "BAOTINH_DB": args.db})
@@ -258,12 +242,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
     if not database.is_file():
         print(f"no database at {database}: run a crawl first (baotinh demo)", file=sys.stderr)
         return 2
-    report = build_feeds(
-        database,
-        output_dir(settings),
-        limit=settings.getint("BAOTINH_FEED_LIMIT"),
-        site_url=settings.get("BAOTINH_SITE_URL"),
-    )
+    report = build_feeds_for(settings)
     print(
         f"{len(report.files)} feed files in {output_dir(settings) / 'feeds'}, {len(report.written)} changed"
     )

@@ -9,8 +9,7 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
-from aggregator.feeds import DEFAULT_SITE_URL, build_feeds
-from aggregator.paths import db_path, output_dir
+from aggregator.feeds import build_feeds_for
 
 logger = logging.getLogger(__name__)
 
@@ -36,12 +35,7 @@ class FeedsOnClose:
         if not settings.getbool("BAOTINH_FEEDS_ON_CLOSE", True):
             return  # ``baotinh crawl`` builds them once after every spider
         try:
-            report = build_feeds(
-                db_path(settings),
-                output_dir(settings),
-                limit=settings.getint("BAOTINH_FEED_LIMIT", 100),
-                site_url=settings.get("BAOTINH_SITE_URL") or DEFAULT_SITE_URL,
-            )
+            report = build_feeds_for(settings)
         except Exception:
             logger.exception("feed build failed; run `baotinh feeds` to retry")
             self.crawler.stats.inc_value("baotinh/feeds/failed")

@@ -581,6 +581,18 @@ class Built:
     also: dict[str, dict[str, list[Member]]] = field(default_factory=dict)
 
 
+def build_feeds_for(settings: Any) -> BuildReport:
+    """``build_feeds`` with the database, output folder, limit and site URL of Scrapy *settings*."""
+    from aggregator.paths import db_path, output_dir
+
+    return build_feeds(
+        db_path(settings),
+        output_dir(settings),
+        limit=settings.getint("BAOTINH_FEED_LIMIT", 100),
+        site_url=settings.get("BAOTINH_SITE_URL") or DEFAULT_SITE_URL,
+    )
+
+
 def build_feeds(
     db: str | Path,
     output: str | Path,

@@ -185,19 +185,22 @@ def serve(root: Path, port: int, host: str = "127.0.0.1", access_log: Path | Non
 
 
 @contextlib.contextmanager
-def running_mirror(root: Path, access_log: Path | None = None) -> Iterator[str]:
-    """Serve *root* from a child process on a free port; yields the mirror's base URL."""
-    extra = ["--access-log", str(access_log)] if access_log else []
+def running_child(module: str, args: list[str], banner: str) -> Iterator[str]:
+    """Run ``python -m module args`` until the block ends; yields the URL its first line announces.
+
+    The mirror and the output server both print ``BANNER http://host:port`` once listening, so
+    tests, the demo and benchmarks can start them on a free port (``--port 0``).
+    """
     proc = subprocess.Popen(
-        [sys.executable, "-m", "aggregator.mirror", str(root), "--port", "0", *extra],
+        [sys.executable, "-m", module, *args],
         stdout=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     try:
         line = proc.stdout.readline() if proc.stdout else ""
-        if not line.startswith("MIRROR "):
-            raise RuntimeError(f"mirror server did not start (exit code {proc.poll()})")
+        if not line.startswith(f"{banner} "):
+            raise RuntimeError(f"{module} did not start (exit code {proc.poll()})")
         yield line.split()[1]
     finally:
         proc.terminate()
@@ -205,6 +208,15 @@ def running_mirror(root: Path, access_log: Path | None = None) -> Iterator[str]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+            proc.wait()
+
+
+@contextlib.contextmanager
+def running_mirror(root: Path, access_log: Path | None = None) -> Iterator[str]:
+    """Serve *root* from a child process on a free port; yields the mirror's base URL."""
+    extra = ["--access-log", str(access_log)] if access_log else []
+    with running_child("aggregator.mirror", [str(root), "--port", "0", *extra], "MIRROR") as url:
+        yield url
 
 
 def main(argv: list[str] | None = None) -> None:

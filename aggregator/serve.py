@@ -12,14 +12,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import subprocess
-import sys
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from twisted.web import pages, resource, server
+
+from aggregator.mirror import running_child
 
 with warnings.catch_warnings():
     # twisted.web.static builds deprecated error pages at import; OutputFile uses twisted.web.pages.
@@ -102,24 +102,8 @@ def serve(output_dir: Path, port: int, host: str = "127.0.0.1") -> None:
 @contextlib.contextmanager
 def running_server(output_dir: Path) -> Iterator[str]:
     """Serve *output_dir* from a child process on a free port; yields the base URL (ending in /)."""
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "aggregator.serve", str(output_dir), "--port", "0"],
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    try:
-        line = proc.stdout.readline() if proc.stdout else ""
-        if not line.startswith("SERVING "):
-            raise RuntimeError(f"server did not start (exit code {proc.poll()})")
-        yield line.split()[1]
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    with running_child("aggregator.serve", [str(output_dir), "--port", "0"], "SERVING") as url:
+        yield url
 
 
 def main(argv: list[str] | None = None) -> None:
