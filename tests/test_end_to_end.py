@@ -8,6 +8,7 @@ parsed back with feedparser.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -221,6 +222,12 @@ def test_feed_newest_first_with_offsets(crawled: dict[str, Any]) -> None:
     assert text.count("+0700</pubDate>") == len(feed.entries)
 
 
+def test_atom_times_carry_the_offset(crawled: dict[str, Any]) -> None:
+    text = (crawled["output"] / "feeds" / "all.atom").read_text(encoding="utf-8")
+    published = re.findall(r"<published>([^<]+)</published>", text)
+    assert published and all(stamp.endswith("+07:00") for stamp in published)
+
+
 @pytest.mark.parametrize("site", SPIDERS)
 def test_source_feed(crawled: dict[str, Any], site: str) -> None:
     feed = feedparser.parse((crawled["output"] / "feeds" / "source" / f"{site}.atom").read_bytes())
@@ -263,6 +270,10 @@ def bad_mirror(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     (site / "bai-3-post100003.html").write_text("<html><body><div class='article__bo", encoding="utf-8")
     (site / "bai-4-post100004.html").write_text(_article(4), encoding="utf-8")
     (site / "bai-5-post100005.html").write_text(_article(5), encoding="utf-8")
+    (site / "kinh-te").mkdir()
+    (site / "kinh-te" / "index.html").write_text(
+        "<html><body><p>Chưa có bài</p></body></html>", encoding="utf-8"
+    )
     (site / "rss").mkdir()
     (site / "rss" / "home.rss").write_text("<rss><channel></channel></rss>", encoding="utf-8")
     faults = {
@@ -311,6 +322,11 @@ def test_bad_input_missing_sitemap_recorded(bad_crawl: dict[str, Any]) -> None:
 def test_bad_input_empty_feed_counted(bad_crawl: dict[str, Any]) -> None:
     stats = json.loads(query(bad_crawl["db"], "select stats from crawl_runs")[0][0])
     assert stats["baotinh/feed/empty"] == 1
+
+
+def test_bad_input_empty_listing_counted(bad_crawl: dict[str, Any]) -> None:
+    stats = json.loads(query(bad_crawl["db"], "select stats from crawl_runs")[0][0])
+    assert stats["baotinh/listing/empty"] == 1
 
 
 def test_bad_input_run_finished(bad_crawl: dict[str, Any]) -> None:
