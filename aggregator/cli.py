@@ -54,7 +54,9 @@ def run_spiders(
 
     settings = _settings(overrides)
     database = db_path(settings)
-    acquire(database, wait=settings.getfloat("BAOTINH_LOCK_WAIT"))  # fail before starting anything
+    distributed = bool(settings.get("BAOTINH_REDIS_URL"))  # crawlers then never write the database
+    if not distributed:
+        acquire(database, wait=settings.getfloat("BAOTINH_LOCK_WAIT"))  # fail before starting anything
     process = CrawlerProcess(settings)
     crawlers = []
     try:
@@ -64,7 +66,8 @@ def run_spiders(
             process.crawl(crawler, **(spider_args or {}))
         process.start()
     finally:
-        release(database)
+        if not distributed:
+            release(database)
     return {crawler.spidercls.name: crawler.stats.get_stats() for crawler in crawlers}
 
 
@@ -73,6 +76,12 @@ def _finish_crawl(stats: dict[str, dict[str, Any]], settings: Any) -> int:
     from aggregator.feeds import build_feeds_for
     from aggregator.paths import db_path, output_dir
 
+    if settings.get("BAOTINH_REDIS_URL"):
+        print("per source:")
+        for name, values in stats.items():
+            print(f"  {progress_line(name, values)}")
+        print("items queued in Redis: `baotinh ingest` stores them and builds the feeds")
+        return 1 if any(source_failed(v) for v in stats.values()) else 0
     report = build_feeds_for(settings)
     print(f"database: {db_path(settings)}")
     print(
@@ -93,6 +102,7 @@ def source_failed(stats: dict[str, Any]) -> bool:
     if stats.get("finish_reason") != "finished":
         return True
     stored = sum(int(stats.get(f"baotinh/articles/{k}", 0)) for k in ("new", "updated", "unchanged"))
+    stored += int(stats.get("baotinh/redis/articles", 0))  # queued for `baotinh ingest`
     skipped = int(stats.get("baotinh/incremental/skipped_known", 0))
     not_modified = int(stats.get("baotinh/not_modified", 0))
     return stored + skipped + not_modified == 0
@@ -146,6 +156,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         "BAOTINH_DB": args.db or str(output / "articles.db"),
         "BAOTINH_FEEDS_ON_CLOSE": False,
         "LOG_LEVEL": args.log_level,
+        "BAOTINH_REDIS_URL": "",  # the demo is local whatever the environment says
     }
     with running_mirror(mirror_dir) as url:
         print(f"serving the demo mirror ({mirror_dir}) at {url}", file=sys.stderr)
@@ -363,6 +374,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 1 if any(r["flags"] not in ("ok", []) for r in rows) else 0
 
 
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from aggregator.ingest import cmd_ingest as run
+
+    return run(args)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from aggregator.paths import output_dir
     from aggregator.serve import serve
@@ -471,6 +488,13 @@ def build_parser() -> argparse.ArgumentParser:
     feeds = sub.add_parser("feeds", help="rebuild the RSS/Atom feeds from the database")
     with_paths(feeds)
     feeds.set_defaults(func=cmd_feeds)
+
+    ingest = sub.add_parser("ingest", help="drain the crawlers' Redis queue into SQLite, then the feeds")
+    ingest.add_argument("--redis", help="Redis URL (BAOTINH_REDIS_URL)")
+    ingest.add_argument("--until-idle", action="store_true", help="stop when the queue is empty")
+    ingest.add_argument("--batch", type=int, help="items per SQLite transaction (BAOTINH_BATCH_SIZE)")
+    with_paths(ingest)
+    ingest.set_defaults(func=cmd_ingest)
 
     serve = sub.add_parser("serve", help="serve output/ (feeds, OPML, index.html) with ETag and 304s")
     serve.add_argument("root", nargs="?", help="folder to serve (default: BAOTINH_OUTPUT)")

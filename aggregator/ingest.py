@@ -40,7 +40,7 @@ from scrapy.settings import BaseSettings
 
 from aggregator import lock
 from aggregator.distributed import Keys, connect, setting
-from aggregator.paths import db_path, output_dir
+from aggregator.paths import db_path
 from aggregator.store import ArticleStore, utc_now
 
 logger = logging.getLogger(__name__)
@@ -129,16 +129,11 @@ def _drained(
     counts: Counter[str],
 ) -> None:
     """The queue ran dry after changes: publish known ids, rebuild the feeds."""
-    from aggregator.feeds import DEFAULT_SITE_URL, build_feeds
+    from aggregator.feeds import build_feeds_for
 
     publish_known(server, keys, store, sorted(sources), days)
     try:
-        report = build_feeds(
-            db_path(settings),
-            output_dir(settings),
-            limit=settings.getint("BAOTINH_FEED_LIMIT", 100),
-            site_url=settings.get("BAOTINH_SITE_URL") or DEFAULT_SITE_URL,
-        )
+        report = build_feeds_for(settings)
     except Exception:
         logger.exception("feed build failed; run `baotinh feeds` to retry")
         counts["feeds_failed"] += 1

@@ -41,7 +41,19 @@ LOG_LEVEL = os.environ.get("BAOTINH_LOG_LEVEL", "INFO")
 # ``-s MIRROR=http://127.0.0.1:8765`` fetches every http(s)://HOST/PATH?QUERY from
 # MIRROR/HOST/PATH?QUERY while spiders, items and the database keep seeing the real URL.
 MIRROR = os.environ.get("MIRROR", "")
-ADDONS = {"aggregator.mirror.MirrorAddon": 0}
+ADDONS = {"aggregator.mirror.MirrorAddon": 0, "aggregator.distributed.RedisAddon": 10}
+
+# --- Distributed crawling (Redis) ---------------------------------------------------------------
+# With a Redis URL, crawlers share one request queue and seen-set per spider and queue their items;
+# `baotinh ingest` (one process) stores them. Empty: everything runs locally.
+BAOTINH_REDIS_URL = os.environ.get("BAOTINH_REDIS_URL", "")
+# Prefix of every Redis key (baotinh:<spider>:requests, :dupefilter, baotinh:items …).
+BAOTINH_REDIS_PREFIX = os.environ.get("BAOTINH_REDIS_PREFIX", "baotinh")
+# Seconds between a crawler's heartbeats, and silence after which its in-flight requests return.
+BAOTINH_REDIS_HEARTBEAT = float(os.environ.get("BAOTINH_REDIS_HEARTBEAT", "5"))
+BAOTINH_REDIS_WORKER_TIMEOUT = float(os.environ.get("BAOTINH_REDIS_WORKER_TIMEOUT", "60"))
+# Seconds ingest pauses between batches (tests use it to kill ingest mid-drain).
+BAOTINH_INGEST_PAUSE = float(os.environ.get("BAOTINH_INGEST_PAUSE", "0"))
 
 # --- Where results go ---------------------------------------------------------------------------
 # The output folder (feeds, index); the database defaults to <BAOTINH_OUTPUT>/articles.db.
