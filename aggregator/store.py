@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -316,9 +316,6 @@ class ArticleStore:
     def distinct(self, column: str) -> list[str]:
         sql = f"select distinct [{column}] from articles where [{column}] is not null order by 1"
         return [row[0] for row in self.db.execute(sql).fetchall()]
-
-    def iter_rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
-        yield from self.db.query(sql, params)
 
     # --- drops and runs --------------------------------------------------------------------
 
