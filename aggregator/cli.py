@@ -126,7 +126,12 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     if args.mirror:
         overrides["MIRROR"] = args.mirror
     try:
-        stats = run_spiders(names, overrides, spider_args=_spider_args(args))
+        spider_args = _spider_args(args)
+    except ValueError:
+        print(f"--since takes a date as YYYY-MM-DD, not {args.since!r}", file=sys.stderr)
+        return 2
+    try:
+        stats = run_spiders(names, overrides, spider_args=spider_args)
     except DatabaseBusyError as exc:
         print(f"baotinh: {exc}", file=sys.stderr)
         return 3
@@ -134,7 +139,11 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
 
 def _spider_args(args: argparse.Namespace) -> dict[str, str]:
+    from datetime import date
+
     found = {}
+    if getattr(args, "since", None):
+        date.fromisoformat(args.since)  # a typo must stop the run, not silently make it incremental
     if getattr(args, "full", False):
         found["full"] = "1"
     if getattr(args, "since", None):
@@ -311,8 +320,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     sources = list(args.source or [])
     province = args.province
-    if province and (former := _province_sources(province)) and not sources:
-        sources, province = former, None
+    if province and (former := _province_sources(province)):
+        # a former province names papers, not a value of the province column
+        sources, province = sources or former, None
     try:
         store = _open_db(args)
     except FileNotFoundError as exc:

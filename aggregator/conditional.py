@@ -26,6 +26,8 @@ class ConditionalRequestsMiddleware:
         self.stats = crawler.stats
         self.known: dict[str, dict[str, Any]] = {}
         self.seen: dict[str, dict[str, Any]] = {}
+        # Feeds/sitemaps one of whose articles failed: asked in full next run, so it is retried.
+        self.tainted: set[str] = set()
         self.enabled = True
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
@@ -34,8 +36,16 @@ class ConditionalRequestsMiddleware:
     def from_crawler(cls, crawler: Crawler) -> ConditionalRequestsMiddleware:
         return cls(crawler)
 
+    @staticmethod
+    def wanted(spider: Spider) -> bool:
+        """Full runs and backfills read every feed and sitemap in full."""
+        return not (truthy(getattr(spider, "full", "")) or getattr(spider, "since", None))
+
+    def to_save(self) -> list[dict[str, Any]]:
+        return [row for url, row in self.seen.items() if url not in self.tainted]
+
     def spider_opened(self, spider: Spider) -> None:
-        self.enabled = not truthy(getattr(spider, "full", ""))
+        self.enabled = self.wanted(spider)
         database = db_path(self.crawler.settings)
         if self.enabled and database.is_file():
             with ArticleStore(database, readonly=True) as store:
@@ -43,9 +53,10 @@ class ConditionalRequestsMiddleware:
                     self.known = {row["url"]: row for row in store.db["http_validators"].rows}
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
-        if reason == "finished" and self.seen:
+        rows = self.to_save()
+        if reason == "finished" and rows:
             with ArticleStore(db_path(self.crawler.settings)) as store:
-                store.save_validators(list(self.seen.values()))
+                store.save_validators(rows)
 
     def _is_discovery(self, request: Request) -> bool:
         return getattr(request.callback, "__name__", "") in _DISCOVERY_CALLBACKS
@@ -61,12 +72,23 @@ class ConditionalRequestsMiddleware:
         if known.get("last_modified"):
             request.headers.setdefault(b"If-Modified-Since", known["last_modified"].encode("latin-1"))
 
+    def process_exception(self, request: Request, exception: Exception) -> None:
+        if request.meta.get("found_on"):
+            self.tainted.add(request.meta["found_on"])
+
     def process_response(self, request: Request, response: Response) -> Response:
         if not self._is_discovery(request):
+            if response.status >= 400 and request.meta.get("found_on"):
+                self.tainted.add(request.meta["found_on"])
             return response
         if response.status == 304:
             self.stats.inc_value("baotinh/not_modified")
-            self.seen[request.url] = {**self.known[request.url], "checked": utc_now()}
+            self.seen[request.url] = {
+                **self.known.get(request.url, {"url": request.url}),
+                "checked": utc_now(),
+            }
+        elif response.status == 200 and b"<sitemapindex" in response.body[:4096]:
+            pass  # an index can stay byte-identical while the sitemaps it lists grow: always read it
         elif response.status == 200:
             etag = response.headers.get(b"ETag")
             modified = response.headers.get(b"Last-Modified")

@@ -135,6 +135,10 @@ class ClusterIndex:
                 cluster = self._best_cluster(record["rowid"], sig, keys)
                 if cluster and cluster != record["cluster_id"]:
                     changes[record["id"]] = cluster
+                    # Written at once: a later article of this batch may join through this one.
+                    self.db.conn.execute(
+                        "UPDATE articles SET cluster_id = ? WHERE id = ?", (cluster, record["id"])
+                    )
             self.db.conn.executemany(
                 "INSERT OR IGNORE INTO lsh_buckets (bucket, article) VALUES (?, ?)",
                 [(key, record["rowid"]) for key in keys],
@@ -142,10 +146,6 @@ class ClusterIndex:
             self.db.conn.execute(
                 "INSERT OR REPLACE INTO article_minhash (article, signature) VALUES (?, ?)",
                 (record["rowid"], sig.tobytes()),
-            )
-        if changes:
-            self.db.conn.executemany(
-                "UPDATE articles SET cluster_id = ? WHERE id = ?", [(c, i) for i, c in changes.items()]
             )
         return changes
 

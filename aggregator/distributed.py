@@ -59,7 +59,7 @@ from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler
 
 from aggregator.conditional import ConditionalRequestsMiddleware
-from aggregator.incremental import IncrementalMiddleware, truthy
+from aggregator.incremental import IncrementalMiddleware
 from aggregator.paths import db_path
 from aggregator.pipelines import StorePipeline
 from aggregator.store import SaveResult, utc_now
@@ -583,7 +583,7 @@ class RedisConditionalRequestsMiddleware(ConditionalRequestsMiddleware):
         )
 
     def spider_opened(self, spider: Spider) -> None:
-        self.enabled = not truthy(getattr(spider, "full", ""))
+        self.enabled = self.wanted(spider)
         if not self.enabled:
             return
         server, key = self._redis()
@@ -591,7 +591,8 @@ class RedisConditionalRequestsMiddleware(ConditionalRequestsMiddleware):
             self.known = {url.decode(): json.loads(row) for url, row in server.hgetall(key).items()}
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
-        if reason == "finished" and self.seen:
+        rows = self.to_save()
+        if reason == "finished" and rows:
             server, key = self._redis()
             with server:
-                server.hset(key, mapping={url: json.dumps(row) for url, row in self.seen.items()})
+                server.hset(key, mapping={row["url"]: json.dumps(row) for row in rows})

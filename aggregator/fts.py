@@ -24,11 +24,15 @@ _TEXT_COLUMNS = ("title", "summary", "body")
 _TOKEN = re.compile(r"\w+\*?")
 
 
+_D_STROKE = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
+
+
 def fold(text: str | None) -> str:
     """``Lạng Sơn`` → ``lang son``; ``ĐỒNG NAI`` → ``dong nai`` (ASCII, lowercase)."""
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    # Đ/đ, and Ð/ð (U+00D0/U+00F0) that text converted from legacy encodings uses for them.
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_STROKE))
     # Dropping what is not ASCII removes the marks (and non-Latin symbols, which search ignores).
     return decomposed.encode("ascii", "ignore").decode("ascii").lower()
 

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from aggregator import lock
 from aggregator.dates import VN_TZ
 from aggregator.store import ArticleStore
 
@@ -73,8 +74,9 @@ def source_health(
     ):
         found.setdefault(source, SourceHealth(source)).new_per_day[day] = count
     _add_runs(store, found)
+    running = lock.is_held(store.path)
     for health in found.values():
-        health.flags = _flags(store, health, now=now, silent_days=silent_days)
+        health.flags = _flags(store, health, now=now, silent_days=silent_days, running=running)
     return sorted(found.values(), key=lambda h: h.source)
 
 
@@ -93,11 +95,15 @@ def _add_runs(store: ArticleStore, found: dict[str, SourceHealth]) -> None:
         health.last_run_errors = errors or 0
 
 
-def _flags(store: ArticleStore, health: SourceHealth, *, now: datetime, silent_days: float) -> list[str]:
+def _flags(
+    store: ArticleStore, health: SourceHealth, *, now: datetime, silent_days: float, running: bool
+) -> list[str]:
     flags: list[str] = []
     if health.last_run is None:
         return ["never_run"]
-    if health.last_finish_reason not in ("finished",):
+    if health.last_finish_reason == "interrupted" and running:
+        health.last_finish_reason = "running"  # a crawl holds the writer lock now: not a failure
+    elif health.last_finish_reason not in ("finished",):
         flags.append(health.last_finish_reason or "interrupted")
     newest_new = store.db.execute(
         "select max(first_seen) from articles where source = ?", (health.source,)
@@ -120,9 +126,13 @@ def _broken(runs: list[tuple[int, int, str]]) -> bool:
     pages, items, stats = runs[0]
     if not pages or items:
         return False
-    skipped = json.loads(stats or "{}").get("baotinh/incremental/skipped_known", 0)
-    listing_pages = json.loads(stats or "{}").get("baotinh/listing/pages", 0)
-    empty = json.loads(stats or "{}").get("baotinh/listing/empty", 0)
-    if skipped and not (listing_pages and empty == listing_pages):
+    counters = json.loads(stats or "{}")
+    skipped = counters.get("baotinh/incremental/skipped_known", 0)
+    listing_pages = counters.get("baotinh/listing/pages", 0)
+    empty = counters.get("baotinh/listing/empty", 0)
+    content_drops = sum(
+        counters.get(f"baotinh/drop/{r}", 0) for r in ("no_title", "no_body", "extraction_error")
+    )
+    if skipped and not content_drops and not (listing_pages and empty == listing_pages):
         return False  # nothing new is normal for an incremental run that saw known links
     return any(earlier_items for _, earlier_items, _ in runs[1:])

@@ -24,7 +24,7 @@ from scrapy.http import Response
 
 from aggregator.dates import VN_TZ, parse_vn_date
 from aggregator.paths import db_path
-from aggregator.store import ArticleStore
+from aggregator.store import ArticleStore, utc_now
 from aggregator.urls import article_id
 
 logger = logging.getLogger(__name__)
@@ -44,6 +44,8 @@ class IncrementalMiddleware:
         self.met: dict[str, bool] = {}
         self.full = False
         self.since: date | None = None
+        self.resuming = False  # the source's last run was killed: walk the listings in full
+        self.created = utc_now()
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
 
     @classmethod
@@ -53,7 +55,11 @@ class IncrementalMiddleware:
     def spider_opened(self, spider: Spider) -> None:
         self.full = truthy(getattr(spider, "full", ""))
         since = getattr(spider, "since", None)
-        self.since = date.fromisoformat(since) if since else None
+        try:
+            self.since = date.fromisoformat(since) if since else None
+        except ValueError:
+            logger.error("-a since=%r is not a date (YYYY-MM-DD): running incrementally instead", since)
+            self.stats.set_value("baotinh/incremental/bad_since", since)
         if self.full or self.since:
             spider.pages = self.crawler.settings.getint("BAOTINH_BACKFILL_MAX_PAGES", 200)
         database = db_path(self.crawler.settings)
@@ -61,8 +67,11 @@ class IncrementalMiddleware:
             with ArticleStore(database, readonly=True) as store:
                 days = self.crawler.settings.getfloat("BAOTINH_RETRY_DROPPED_AFTER_DAYS", 7.0)
                 self.known = store.known_ids(spider.name, retry_dropped_after_days=days)
+                self.resuming = store.last_run_interrupted(spider.name, before=self.created)
         self.stats.set_value("baotinh/incremental/known_at_start", len(self.known))
         mode = "full" if self.full else f"backfill to {self.since}" if self.since else "incremental"
+        if self.resuming:
+            mode += ", resuming a run that was killed (listings walked in full)"
         logger.info("%s run: %d articles already known", mode, len(self.known))
 
     def _is_article(self, request: Request) -> bool:
@@ -115,7 +124,7 @@ class IncrementalMiddleware:
             else:
                 yield entry
         streak = response.meta.get("known_streak", 0) + 1 if articles and known == articles else 0
-        if following and streak >= self.stop_after and not (self.full or self.since):
+        if following and streak >= self.stop_after and not (self.full or self.since or self.resuming):
             self.stats.inc_value("baotinh/incremental/pagination_stopped")
             return
         for request in following:

@@ -63,3 +63,20 @@ def release(db: Path) -> None:
     del _held[key]
     fcntl.flock(handle, fcntl.LOCK_UN)
     handle.close()
+
+
+def is_held(db: Path) -> bool:
+    """True when some process (this one included) holds the writer lock of *db*."""
+    key = db.resolve()
+    if key in _held:
+        return True
+    path = Path(f"{key}.lock")
+    if not path.exists():
+        return False
+    with path.open("a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(handle, fcntl.LOCK_UN)
+    return False

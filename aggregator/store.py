@@ -292,21 +292,23 @@ class ArticleStore:
         A page dropped for its content (no title, no body) is not fetched again for a while; a page
         that failed to download is (the failure may have been passing).
         """
-        known = {
-            row[0]
-            for row in self.db.execute(
-                "select id from articles where source = ? union "
-                "select u.article_id from article_urls u join articles a on a.id = u.article_id "
-                "where a.source = ?",
-                (source, source),
+        known = {row[0] for row in self.db.execute("select id from articles where source = ?", (source,))}
+        # Other URLs of stored articles (a listing's path variant, a same-paper copy) by their own id.
+        known.update(
+            url_ids(
+                row[0]
+                for row in self.db.execute(
+                    "select u.url from article_urls u join articles a on a.id = u.article_id where a.source = ?",
+                    (source,),
+                )
             )
-        }
+        )
         known.update(
             url_ids(
                 row[0]
                 for row in self.db.execute(
                     "select url from drops where source = ? and reason in ('no_title', 'no_body', "
-                    "'not_article') and dropped_at >= datetime('now', ?)",
+                    "'not_article') and dropped_at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', ?)",
                     (source, f"-{retry_dropped_after_days} days"),
                 )
             )
@@ -326,6 +328,16 @@ class ArticleStore:
         now = utc_now()
         with self.db.atomic():
             self.db["drops"].insert_all([{**d, "dropped_at": now} for d in drops], alter=False)
+
+    def last_run_interrupted(self, source: str, *, before: str) -> bool:
+        """True when the source's last run that started before *before* never finished (killed)."""
+        if not self.db["crawl_runs"].exists():
+            return False
+        row = self.db.execute(
+            "select finished from crawl_runs where source = ? and started < ? order by id desc limit 1",
+            (source, before),
+        ).fetchone()
+        return row is not None and row[0] is None
 
     def start_run(self, source: str) -> int:
         with self.db.atomic():

@@ -163,3 +163,17 @@ def test_candidate_lookup_uses_the_bucket_index(db: Path) -> None:
             "explain query plan select article from lsh_buckets where bucket in (1, 2)"
         ).fetchall()
         assert "PRIMARY KEY" in " ".join(str(step) for step in plan)
+
+
+def test_a_chain_within_one_batch_joins_the_first_cluster(db: Path) -> None:
+    """S stored; then A (a copy of S) and B (a copy of A) in one batch: all one cluster."""
+    longer = STORY + " Buổi lễ kết thúc bằng đêm hát then, đàn tính bên bếp lửa của bà con."
+    with ArticleStore(db) as store:
+        store.save_articles([article("s1", "Mẫu Sơn khai mạc mùa du lịch", STORY)])
+        store.save_articles(
+            [
+                article("a1", "Khai mạc mùa du lịch", longer, source="baocaobang"),
+                article("b1", "Mùa du lịch Mẫu Sơn", longer + " Tin, ảnh: T.H", source="baohungyen"),
+            ]
+        )
+        assert {cluster_of(store, "a1"), cluster_of(store, "b1")} == {"s1"}

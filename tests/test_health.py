@@ -108,3 +108,33 @@ def test_json_serializable(store: ArticleStore) -> None:
     assert (
         json.loads(json.dumps([h.as_dict() for h in source_health(store, now=NOW)]))[0]["source"] == "broke"
     )
+
+
+def test_redesign_with_known_links_is_broken(tmp_path: Path) -> None:
+    """Listings still link known articles, but every new article page is dropped: broken."""
+    store = ArticleStore(tmp_path / "b.db")
+    store.save_articles([article("r1", "redesigned", "2026-11-20T09:00:00+07:00")])
+    run(store, "redesigned", pages=20, new=5)
+    run(
+        store,
+        "redesigned",
+        pages=12,
+        new=0,
+        stats={"baotinh/incremental/skipped_known": 30, "baotinh/drop/no_title": 4},
+    )
+    assert "broken" in {h.source: h for h in source_health(store, now=NOW)}["redesigned"].flags
+
+
+def test_run_in_progress_is_not_flagged(tmp_path: Path) -> None:
+    from aggregator import lock
+
+    store = ArticleStore(tmp_path / "c.db")
+    store.save_articles([article("w1", "working", "2026-11-26T09:00:00+07:00")])
+    run(store, "working", pages=3, new=1)
+    run(store, "working", pages=0, new=0, reason=None)
+    lock.acquire(store.path)
+    try:
+        health = {h.source: h for h in source_health(store, now=NOW)}["working"]
+    finally:
+        lock.release(store.path)
+    assert (health.last_finish_reason, "interrupted" in health.flags) == ("running", False)

@@ -163,3 +163,33 @@ def test_cli_former_province_searches_its_current_paper(store: ArticleStore) -> 
         timeout=60,
     )
     assert [r["id"] for r in json.loads(done.stdout)] == ["b1"]
+
+
+def test_legacy_eth_letter_folds_to_d() -> None:
+    assert fold("Ðồng Nai") == "dong nai"
+
+
+def test_cli_former_province_with_source(store: ArticleStore) -> None:
+    store.save_articles([row("b1", "Lễ hội ở Yên Bình", source="baolaocai", province="Lào Cai")])
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "aggregator.cli",
+            "search",
+            "le hoi",
+            "--province",
+            "Yên Bái",
+            "--source",
+            "baolaocai",
+            "--db",
+            str(store.path),
+            "--format",
+            "json",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert [r["id"] for r in json.loads(done.stdout)] == ["b1"]

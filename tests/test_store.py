@@ -481,3 +481,21 @@ def test_second_writer_waits_then_fails_clearly(writer_in_transaction):
     path, _ = writer_in_transaction
     with ArticleStore(path, timeout=0.2) as other, pytest.raises(sqlite3.OperationalError, match="locked"):
         other.save_articles([article("other")])
+
+
+def test_known_ids_include_other_urls_of_stored_articles(store, clock):
+    from aggregator.urls import article_id
+
+    store.save_articles([article("a1")], aliases=[("https://baolangson.vn/chinh-tri/bai-a1.html", "a1")])
+    assert article_id("https://baolangson.vn/chinh-tri/bai-a1.html") in store.known_ids("baolangson")
+
+
+def test_last_run_interrupted(store, clock):
+    store.start_run("baolangson")
+    assert store.last_run_interrupted("baolangson", before="9999") is True
+
+
+def test_last_run_finished_is_not_interrupted(store, clock):
+    run_id = store.start_run("baolangson")
+    store.finish_run(run_id, finish_reason="finished")
+    assert store.last_run_interrupted("baolangson", before="9999") is False

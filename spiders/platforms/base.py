@@ -170,7 +170,7 @@ class NewsSpider(scrapy.Spider):
             date = entry.xpath("pubDate/text() | published/text() | updated/text()").get()
             if link and self.is_article_url(link.strip()):
                 found += 1
-                yield self.article_request(link.strip(), feed_date=date)
+                yield self.article_request(link.strip(), feed_date=date, found_on=response.url)
         if not found:
             self.crawler.stats.inc_value("baotinh/feed/empty")
             self.logger.warning("feed without article links: %s", response.url)
@@ -188,7 +188,9 @@ class NewsSpider(scrapy.Spider):
             if sitemap.type == "sitemapindex":
                 yield scrapy.Request(loc, callback=self.parse_sitemap, errback=self.failed)
             elif self.is_article_url(loc):
-                yield self.article_request(loc, feed_date=news_dates.get(loc) or entry.get("lastmod"))
+                yield self.article_request(
+                    loc, feed_date=news_dates.get(loc) or entry.get("lastmod"), found_on=response.url
+                )
 
     # --- extraction --------------------------------------------------------------------------
 
