@@ -59,3 +59,18 @@ def article_from(spider: scrapy.Spider, response: Response) -> ItemAdapter:
     adapter = ItemAdapter(item)
     normalize_article(adapter, dateline_markers=tuple(getattr(spider, "dateline_markers", ())))
     return adapter
+
+
+def edited_article(
+    spider: scrapy.Spider,
+    site: str,
+    url: str,
+    *replacements: tuple[str, str],
+    meta: dict[str, Any] | None = None,
+) -> ItemAdapter:
+    """The site's fixture article with parts of its markup replaced (a redesign, a missing tag)."""
+    text = fixture_text(site, "article.html")
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new)
+    return article_from(spider, page(url, text=text, meta=meta))

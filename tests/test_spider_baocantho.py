@@ -6,7 +6,7 @@ import pytest
 from itemadapter import ItemAdapter
 
 from spiders.baocantho import BaoCanThoSpider
-from tests.spider_fixtures import article_from, fixture_text, make_spider, page, run
+from tests.spider_fixtures import article_from, edited_article, fixture_text, make_spider, page, run
 
 SITE = "baocantho"
 URL = "https://baocantho.com.vn/ninh-kieu-ra-quan-nao-vet-kenh-rach-truoc-mua-kho-a197034.html"
@@ -27,12 +27,7 @@ def article(spider: BaoCanThoSpider) -> ItemAdapter:
 
 
 def article_of(spider: BaoCanThoSpider, *replacements: tuple[str, str]) -> ItemAdapter:
-    """The fixture article with parts of its markup replaced (a redesign, a missing tag)."""
-    text = fixture_text(SITE, "article.html")
-    for old, new in replacements:
-        assert old in text, old
-        text = text.replace(old, new)
-    return article_from(spider, page(URL, text=text))
+    return edited_article(spider, SITE, URL, *replacements)
 
 
 # --- the article --------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import pytest
 from itemadapter import ItemAdapter
 
 from spiders.baolangson import BaoLangSonSpider
-from tests.spider_fixtures import article_from, fixture_text, make_spider, page, run
+from tests.spider_fixtures import article_from, edited_article, make_spider, page, run
 
 SITE = "baolangson"
 URL = "https://baolangson.vn/hoi-nghi-tong-ket-cong-tac-dan-van-nam-2019-o-cao-loc-5081734.html"
@@ -36,12 +36,7 @@ def article(spider: BaoLangSonSpider) -> ItemAdapter:
 def article_of(
     spider: BaoLangSonSpider, *replacements: tuple[str, str], meta: dict[str, str] | None = None
 ) -> ItemAdapter:
-    """The fixture article with parts of its markup replaced (a redesign, a missing tag)."""
-    text = fixture_text(SITE, "article.html")
-    for old, new in replacements:
-        assert old in text, old
-        text = text.replace(old, new)
-    return article_from(spider, page(URL, text=text, meta=meta))
+    return edited_article(spider, SITE, URL, *replacements, meta=meta)
 
 
 # --- the article --------------------------------------------------------------------------------

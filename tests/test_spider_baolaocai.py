@@ -6,7 +6,7 @@ import pytest
 from itemadapter import ItemAdapter
 
 from spiders.baolaocai import BaoLaoCaiSpider
-from tests.spider_fixtures import article_from, fixture_text, make_spider, page, run
+from tests.spider_fixtures import article_from, edited_article, fixture_text, make_spider, page, run
 
 SITE = "baolaocai"
 URL = "https://baolaocai.vn/y-ty-mo-rong-vung-che-shan-tuyet-co-thu-post405112.html"
@@ -25,12 +25,7 @@ def article(spider: BaoLaoCaiSpider) -> ItemAdapter:
 
 
 def article_of(spider: BaoLaoCaiSpider, *replacements: tuple[str, str]) -> ItemAdapter:
-    """The fixture article with parts of its markup replaced (a redesign, a missing tag)."""
-    text = fixture_text(SITE, "article.html")
-    for old, new in replacements:
-        assert old in text, old
-        text = text.replace(old, new)
-    return article_from(spider, page(URL, text=text))
+    return edited_article(spider, SITE, URL, *replacements)
 
 
 # --- the article --------------------------------------------------------------------------------
