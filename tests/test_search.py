@@ -119,50 +119,31 @@ def test_empty_query_finds_nothing(store: ArticleStore) -> None:
     assert search(store, " ... ") == []
 
 
-def test_cli_json_has_the_documented_keys(store: ArticleStore, tmp_path: Path) -> None:
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "aggregator.cli",
-            "search",
-            "lang son",
-            "--db",
-            str(store.path),
-            "--format",
-            "json",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    found = json.loads(done.stdout)
+def cli_search(store: ArticleStore, *args: str) -> list[dict]:
+    """``baotinh search … --format json`` in a child process, parsed."""
+    command = [
+        sys.executable,
+        "-m",
+        "aggregator.cli",
+        "search",
+        *args,
+        "--db",
+        str(store.path),
+        "--format",
+        "json",
+    ]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    return json.loads(done.stdout)
+
+
+def test_cli_json_has_the_documented_keys(store: ArticleStore) -> None:
+    found = cli_search(store, "lang son")
     assert {"id", "url", "title", "source", "province", "published"} <= set(found[0])
 
 
 def test_cli_former_province_searches_its_current_paper(store: ArticleStore) -> None:
     store.save_articles([row("b1", "Lễ hội ở Yên Bình", source="baolaocai", province="Lào Cai")])
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "aggregator.cli",
-            "search",
-            "le hoi",
-            "--province",
-            "Yên Bái",
-            "--db",
-            str(store.path),
-            "--format",
-            "json",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert [r["id"] for r in json.loads(done.stdout)] == ["b1"]
+    assert [r["id"] for r in cli_search(store, "le hoi", "--province", "Yên Bái")] == ["b1"]
 
 
 def test_legacy_eth_letter_folds_to_d() -> None:
@@ -171,25 +152,5 @@ def test_legacy_eth_letter_folds_to_d() -> None:
 
 def test_cli_former_province_with_source(store: ArticleStore) -> None:
     store.save_articles([row("b1", "Lễ hội ở Yên Bình", source="baolaocai", province="Lào Cai")])
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "aggregator.cli",
-            "search",
-            "le hoi",
-            "--province",
-            "Yên Bái",
-            "--source",
-            "baolaocai",
-            "--db",
-            str(store.path),
-            "--format",
-            "json",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert [r["id"] for r in json.loads(done.stdout)] == ["b1"]
+    found = cli_search(store, "le hoi", "--province", "Yên Bái", "--source", "baolaocai")
+    assert [r["id"] for r in found] == ["b1"]
