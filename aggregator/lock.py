@@ -30,7 +30,8 @@ def acquire(db: Path, *, wait: float = 0.0) -> None:
         return
     key.parent.mkdir(parents=True, exist_ok=True)
     handle = open(f"{key}.lock", "a+", encoding="utf-8")  # noqa: SIM115 - held until release()
-    deadline = time.monotonic() + wait
+    # At least a second: `is_held` probes (baotinh stats) take the lock for microseconds.
+    deadline = time.monotonic() + max(wait, 1.0)
     while True:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -85,6 +85,17 @@ def rows(db: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
         return conn.execute(sql, params).fetchall()
 
 
+def wait_until_writing(db: Path, process: subprocess.Popen, timeout: float = 60.0) -> None:
+    """Return once *process* holds the database's writer lock (its crawl has started)."""
+    from aggregator.lock import is_held
+
+    deadline = time.monotonic() + timeout
+    while not is_held(db):
+        assert process.poll() is None, "the crawl ended before it started writing"
+        assert time.monotonic() < deadline, "the crawl never started writing"
+        time.sleep(0.05)
+
+
 def article_path(url: str) -> str:
     return "/" + url.split("://", 1)[1]
 
@@ -178,7 +189,7 @@ def test_concurrent_run_exits_with_a_clear_message(
 ) -> None:
     server, manifest = mirror
     output = tmp_path / "out"
-    slow = ("DOWNLOAD_DELAY=0.05", "CONCURRENT_REQUESTS_PER_DOMAIN=1")
+    slow = ("DOWNLOAD_DELAY=0.1", "CONCURRENT_REQUESTS_PER_DOMAIN=1")
     first = subprocess.Popen(
         crawl_command(server, output, *slow),
         cwd=ROOT,
@@ -186,7 +197,7 @@ def test_concurrent_run_exits_with_a_clear_message(
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(2.0)
+    wait_until_writing(output / "articles.db", first)
     second = subprocess.run(
         crawl_command(server, output), cwd=ROOT, capture_output=True, text=True, timeout=120
     )
@@ -205,12 +216,16 @@ def test_feeds_and_search_work_while_a_crawl_writes(
     output = tmp_path / "out"
     crawl(server, output)
     writer = subprocess.Popen(
-        [*crawl_command(server, output, "DOWNLOAD_DELAY=0.05"), "-a", "full=1"],
+        [
+            *crawl_command(server, output, "DOWNLOAD_DELAY=0.15", "CONCURRENT_REQUESTS_PER_DOMAIN=1"),
+            "-a",
+            "full=1",
+        ],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    time.sleep(1.0)
+    wait_until_writing(output / "articles.db", writer)
     baotinh = [sys.executable, "-m", "aggregator.cli"]
     feeds = subprocess.run(
         [*baotinh, "feeds", "--output", str(output)], cwd=ROOT, capture_output=True, text=True, timeout=60
