@@ -113,8 +113,9 @@ def measure(articles: int, sites: list[str], folder: Path) -> dict[str, Any]:
     log = folder / f"access-{articles}.log"
     output = folder / f"out-{articles}"
     with running_mirror(mirror_dir, access_log=log) as url:
+        # --full: paginate as deep as the archive goes, so every article of the mirror is crawled
         ours = run_measured([sys.executable, "-m", "aggregator.cli", "crawl", *sites, "--mirror", url,
-                             "--output", str(output), "--progress", "0"],
+                             "--output", str(output), "--progress", "0", "--full"],
                             env={"BAOTINH_LOG_LEVEL": "ERROR"})  # fmt: skip
         lines = log.read_text(encoding="utf-8").splitlines()
         urls_file = folder / f"urls-{articles}.txt"
