@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, safe_url_string
@@ -61,8 +62,12 @@ def strip_tracking(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, "&".join(pairs), ""))
 
 
+@lru_cache(maxsize=65536)
 def canonical_url(url: str) -> str:
-    """The URL we store: tracking removed, host lowercased, query sorted, safe encoding."""
+    """The URL we store: tracking removed, host lowercased, query sorted, safe encoding.
+
+    Cached: every article's URL is canonicalized several times (id, aliases, canonical choice).
+    """
     cleaned = strip_tracking(safe_url_string(url.strip()))
     return canonicalize_url(cleaned, keep_fragments=False)
 

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 import scrapy
 from parsel import Selector
+from parsel.csstranslator import css2xpath
 from scrapy.exceptions import CannotResolveHostError, DownloadConnectionRefusedError, DownloadTimeoutError
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -292,15 +293,21 @@ class NewsSpider(scrapy.Spider):
     # --- selector helpers --------------------------------------------------------------------
 
     def texts(self, response: Response | Selector, selectors: Iterable[str]) -> list[str]:
-        """The text of the first match of each selector (``::attr``/``::text`` taken as is)."""
+        """The text of the first match of each selector (``::attr``/``::text`` taken as is).
+
+        Evaluated on the lxml tree directly (parsel caches the CSS→XPath translation): this runs
+        a dozen times per article, and Selector objects for every match cost more than the query.
+        """
+        root = (response.selector if isinstance(response, Response) else response).root
         found: list[str] = []
         for css in selectors:
-            if "::" in css:
-                value = response.css(css).get()
-            else:
-                first = response.css(css)[:1]
-                value = " ".join(first.css("::text").getall()) if first else None
-            value = clean_text(value)
+            matches = root.xpath(css2xpath(css))
+            if not matches:
+                continue
+            first = matches[0]
+            value = clean_text(
+                first if isinstance(first, str) else " ".join(first.xpath("descendant-or-self::text()"))
+            )
             if value:
                 found.append(value)
         return found
