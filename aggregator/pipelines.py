@@ -310,6 +310,9 @@ class StorePipeline(_CrawlerPipeline):
     def page_failed(self, url: str, reason: str, detail: str = "") -> None:
         if reason == "http_304":
             return  # a feed or sitemap unchanged since the last run: nothing failed
+        if reason == "not_article":
+            self._drop(url, reason, detail)  # a page that is not news: kept for known_ids, not a failure
+            return
         self.inc("failed_pages")
         self.inc(f"failed/{reason}")
         self._drop(url, reason, detail)

@@ -19,7 +19,7 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
-from aggregator import generic
+from aggregator import generic, signals
 from aggregator.extract import extract_metadata, pick_date
 from aggregator.items import Article
 from spiders.platforms.base import NewsSpider
@@ -191,6 +191,10 @@ class GenericNewsSpider(NewsSpider):
         self.crawler.stats.inc_value("baotinh/news/not_article")
         self.crawler.stats.inc_value(f"baotinh/news/not_article/{reason}")
         self.logger.debug("not an article (%s): %s", reason, response.url)
+        # recorded as a drop, so scheduled runs leave the page alone for a while (known_ids)
+        self.crawler.signals.send_catch_log(
+            signal=signals.page_failed, url=response.url, reason="not_article", detail=reason or ""
+        )
 
 
 def _unzipped(response: Response) -> Response:

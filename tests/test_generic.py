@@ -636,3 +636,9 @@ def test_crawl_counts_non_articles(crawl: dict[str, Any]) -> None:
 @pytest.mark.e2e
 def test_crawl_records_a_missing_declared_feed(crawl: dict[str, Any]) -> None:
     assert ("https://baomau.vn/atom.xml", "http_404") in crawl["drops"]
+
+
+@pytest.mark.e2e
+def test_crawl_records_non_articles_as_drops(crawl: dict[str, Any]) -> None:
+    """Recorded, so the next scheduled run does not fetch them again for a while."""
+    assert len([url for url, reason in crawl["drops"] if reason == "not_article"]) == 2
