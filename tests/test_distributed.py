@@ -1,9 +1,10 @@
 """Distributed crawling on Redis, for real: Debian's redis-server, ``scrapy crawl`` processes, a mirror.
 
 Each test starts its own redis-server on a free port (no persistence, a temporary folder) and a
-mirror of one paper whose access log tells exactly which pages were downloaded. Crawlers run with
-``SCRAPY_SETTINGS_MODULE=aggregator.distributed_settings`` and write to output folders of their own
-that must stay empty (no database on a crawler); ``ingest`` writes the one database.
+mirror of one paper whose access log tells exactly which pages were downloaded. Crawlers run with the
+project's own settings (the Redis add-on turns on with ``BAOTINH_REDIS_URL``) and write to output
+folders of their own that must stay empty (no database on a crawler); ``ingest`` writes the one
+database.
 """
 
 from __future__ import annotations
@@ -122,9 +123,8 @@ def crawler(mirror: Mirror, redis_url: str, folder: Path, *settings: str) -> sub
         *settings,
     ):
         command += ["-s", value]
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "aggregator.distributed_settings"}
     with open(f"{folder}.log", "wb") as log:
-        return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
+        return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log)
 
 
 def finished(process: subprocess.Popen[bytes], folder: Path, timeout: float = 120) -> str:
