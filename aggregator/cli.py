@@ -40,15 +40,18 @@ def spider_classes() -> list[type]:
 
 
 def run_spiders(
-    names: Sequence[str], overrides: dict[str, Any], spider_args: dict[str, str] | None = None
+    names: Sequence[str],
+    overrides: dict[str, Any],
+    spider_args: dict[str, str] | None = None,
+    processes: int = 1,
 ) -> dict[str, dict[str, Any]]:
-    """Run the named spiders in one process (one reactor); return each spider's final stats.
+    """Run the named spiders; return each spider's final stats, in the order of *names*.
 
-    Each site keeps its own download slot, so politeness is per domain while sites are crawled
-    side by side.
+    One process runs its spiders side by side in one reactor, each site in its own download
+    slot, so politeness is per domain. With ``processes`` > 1 the sources are shared out among
+    that many forked crawler processes (see ``aggregator.parallel``), all under this process's
+    writer lock.
     """
-    from scrapy.crawler import CrawlerProcess
-
     from aggregator.lock import acquire, release
     from aggregator.paths import db_path
 
@@ -57,18 +60,41 @@ def run_spiders(
     distributed = bool(settings.get("BAOTINH_REDIS_URL"))  # crawlers then never write the database
     if not distributed:
         acquire(database, wait=settings.getfloat("BAOTINH_LOCK_WAIT"))  # fail before starting anything
-    process = CrawlerProcess(settings)
-    crawlers = []
     try:
-        for name in names:
-            crawler = process.create_crawler(name)
-            crawlers.append(crawler)
-            process.crawl(crawler, **(spider_args or {}))
-        process.start()
+        if processes > 1 and len(names) > 1:
+            from aggregator.parallel import plan_shards, run_sharded, source_weights
+
+            shards = plan_shards(names, processes, source_weights(database, names))
+            stats = run_sharded(shards, lambda shard: _crawl_here(shard, settings, spider_args))
+        else:
+            stats = _crawl_here(names, settings, spider_args)
     finally:
         if not distributed:
             release(database)
+    return {name: stats[name] for name in names if name in stats}
+
+
+def _crawl_here(
+    names: Sequence[str], settings: Any, spider_args: dict[str, str] | None
+) -> dict[str, dict[str, Any]]:
+    """The named spiders in this process's reactor."""
+    from scrapy import signals
+    from scrapy.crawler import CrawlerProcess
+
+    process = CrawlerProcess(settings)
+    crawlers = []
+    for name in names:
+        crawler = process.create_crawler(name)
+        crawler.signals.connect(_record_pid, signal=signals.spider_opened)
+        crawlers.append(crawler)
+        process.crawl(crawler, **(spider_args or {}))
+    process.start()
     return {crawler.spidercls.name: crawler.stats.get_stats() for crawler in crawlers}
+
+
+def _record_pid(spider: Any) -> None:
+    """Which process crawled a source: kept in the run's stats (``crawl_runs.stats``)."""
+    spider.crawler.stats.set_value("baotinh/pid", os.getpid())
 
 
 def _finish_crawl(stats: dict[str, dict[str, Any]], settings: Any) -> int:
@@ -110,6 +136,7 @@ def source_failed(stats: dict[str, Any]) -> bool:
 
 def cmd_crawl(args: argparse.Namespace) -> int:
     from aggregator.lock import DatabaseBusyError
+    from aggregator.parallel import process_count
 
     known = {cls.name for cls in spider_classes()}
     names = args.spiders or sorted(known - {"news"})
@@ -131,7 +158,12 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         print(f"--since takes a date as YYYY-MM-DD, not {args.since!r}", file=sys.stderr)
         return 2
     try:
-        stats = run_spiders(names, overrides, spider_args=spider_args)
+        processes = process_count(args.processes or _settings().get("BAOTINH_PROCESSES"), len(names))
+    except ValueError as exc:
+        print(f"baotinh: {exc}", file=sys.stderr)
+        return 2
+    try:
+        stats = run_spiders(names, overrides, spider_args=spider_args, processes=processes)
     except DatabaseBusyError as exc:
         print(f"baotinh: {exc}", file=sys.stderr)
         return 3
@@ -155,6 +187,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     """Serve the bundled mirror, crawl it with every demo site's spider, build the feeds."""
     from aggregator.demo import build_mirror
     from aggregator.mirror import running_mirror
+    from aggregator.parallel import process_count
 
     output = Path(args.output)
     mirror_dir = output / "demo-mirror"
@@ -170,7 +203,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     with running_mirror(mirror_dir) as url:
         print(f"serving the demo mirror ({mirror_dir}) at {url}", file=sys.stderr)
         overrides["MIRROR"] = url
-        stats = run_spiders(names, overrides)
+        processes = process_count(_settings().get("BAOTINH_PROCESSES"), len(names))
+        stats = run_spiders(names, overrides, processes=processes)
     return _finish_crawl(stats, _settings(overrides))
 
 
@@ -450,12 +484,17 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--log-level", default="CRITICAL", help="Scrapy log level (default: quiet)")
     demo.set_defaults(func=cmd_demo)
 
-    crawl = sub.add_parser("crawl", help="run all (or the named) spiders in one process, then the feeds")
+    crawl = sub.add_parser("crawl", help="run all (or the named) spiders, then build the feeds")
     crawl.add_argument("spiders", nargs="*")
     crawl.add_argument("--mirror", help="fetch from a local mirror (MIRROR setting)")
     crawl.add_argument("--full", action="store_true", help="fetch every article again (-a full=1)")
     crawl.add_argument("--since", help="backfill to YYYY-MM-DD (-a since=…)")
     crawl.add_argument("--progress", type=float, default=10, help="seconds between progress lines")
+    crawl.add_argument(
+        "--processes",
+        default=None,
+        help="crawler processes, each with a share of the sources (BAOTINH_PROCESSES; default auto: one per core)",
+    )
     with_paths(crawl)
     crawl.set_defaults(func=cmd_crawl)
 

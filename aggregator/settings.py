@@ -80,6 +80,9 @@ BAOTINH_BACKFILL_MAX_PAGES = int(os.environ.get("BAOTINH_BACKFILL_MAX_PAGES", "2
 BAOTINH_RETRY_DROPPED_AFTER_DAYS = float(os.environ.get("BAOTINH_RETRY_DROPPED_AFTER_DAYS", "7"))
 # Seconds a crawl waits for another crawl writing the same database before giving up.
 BAOTINH_LOCK_WAIT = float(os.environ.get("BAOTINH_LOCK_WAIT", "0"))
+# Crawler processes of `baotinh crawl` and `baotinh demo`: "auto" is one per core (a site is
+# always crawled by one process); 1 keeps everything in one process.
+BAOTINH_PROCESSES = os.environ.get("BAOTINH_PROCESSES", "auto")
 # Seconds between progress lines (pages, new, updated, dropped per source); 0 turns them off.
 BAOTINH_PROGRESS_INTERVAL = float(os.environ.get("BAOTINH_PROGRESS_INTERVAL", "30"))
 # ``baotinh stats`` flags a source with no new article for this many days as silent.

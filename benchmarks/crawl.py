@@ -24,6 +24,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -48,20 +49,57 @@ def choose_sites(count: int = 10) -> list[str]:
 
 
 def run_measured(command: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
-    """Run *command*; wall seconds, CPU seconds and peak RSS (MB) of that process alone."""
+    """Run *command*; wall seconds, CPU seconds and peak memory (MB) of it and its children.
+
+    Memory is the peak of the summed resident sets of the process tree, sampled every 100 ms:
+    with several crawler processes, the peak of one of them would understate what the run needs.
+    """
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})},
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - started
+    sampler = TreeMemory(process.pid)
+    sampler.start()
     stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
+    _, status, usage = os.wait4(process.pid, 0)  # children are reaped by it: their CPU is included
+    wall = time.perf_counter() - started
+    sampler.stop()
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise RuntimeError(f"{command[:4]} failed:\n{stderr[-2000:]}")
     return {
         "seconds": wall,
         "cpu_seconds": usage.ru_utime + usage.ru_stime,
-        "peak_mb": usage.ru_maxrss / 1024,
+        "peak_mb": max(sampler.peak_mb, usage.ru_maxrss / 1024),
     }
+
+
+class TreeMemory(threading.Thread):
+    """Samples the summed RSS of a process and all its descendants (Linux ``/proc``)."""
+
+    def __init__(self, root: int) -> None:
+        super().__init__(daemon=True)
+        self.root = root
+        self.peak_mb = 0.0
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        while not self._done.wait(0.1):
+            self.peak_mb = max(self.peak_mb, self._tree_rss_mb())
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+    def _tree_rss_mb(self) -> float:
+        total, frontier = 0, [self.root]
+        while frontier:
+            pid = frontier.pop()
+            try:
+                total += int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+                for task in Path(f"/proc/{pid}/task").iterdir():
+                    frontier.extend(int(c) for c in (task / "children").read_text().split())
+            except (OSError, ValueError):
+                continue  # the process ended between two reads
+        return total * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def baseline(urls_file: Path, mirror: str) -> None:
@@ -101,7 +139,7 @@ def real_urls(log_lines: list[str]) -> list[str]:
     return [f"https://{line.split(' ', 1)[1].lstrip('/')}" for line in log_lines if " /" in line]
 
 
-def measure(articles: int, sites: list[str], folder: Path) -> dict[str, Any]:
+def measure(articles: int, sites: list[str], folder: Path, processes: str = "auto") -> dict[str, Any]:
     from aggregator.demo import build_mirror
     from aggregator.mirror import running_mirror
 
@@ -113,28 +151,44 @@ def measure(articles: int, sites: list[str], folder: Path) -> dict[str, Any]:
     log = folder / f"access-{articles}.log"
     output = folder / f"out-{articles}"
     with running_mirror(mirror_dir, access_log=log) as url:
-        # --full: paginate as deep as the archive goes, so every article of the mirror is crawled
-        ours = run_measured([sys.executable, "-m", "aggregator.cli", "crawl", *sites, "--mirror", url,
-                             "--output", str(output), "--progress", "0", "--full"],
-                            env={"BAOTINH_LOG_LEVEL": "ERROR"})  # fmt: skip
+
+        def ours(processes: str) -> dict[str, float]:
+            # --full: paginate as deep as the archive goes, so every article of the mirror is crawled
+            return run_measured([sys.executable, "-m", "aggregator.cli", "crawl", *sites, "--mirror", url,
+                                 "--output", str(output / processes), "--progress", "0", "--full",
+                                 "--processes", processes], env={"BAOTINH_LOG_LEVEL": "ERROR"})  # fmt: skip
+
+        parallel = ours(processes)
         lines = log.read_text(encoding="utf-8").splitlines()
+        one = ours("1")
+        one_pages = len(log.read_text(encoding="utf-8").splitlines()) - len(lines)
         urls_file = folder / f"urls-{articles}.txt"
         urls_file.write_text("\n".join(real_urls(lines)), encoding="utf-8")
         plain = run_measured([sys.executable, __file__, "--baseline", str(urls_file), "--mirror", url])
     import sqlite3
 
-    with sqlite3.connect(output / "articles.db") as conn:
+    with sqlite3.connect(output / processes / "articles.db") as conn:
         stored = conn.execute("select count(*) from articles").fetchone()[0]
+    with sqlite3.connect(output / "1" / "articles.db") as conn:
+        stored_one = conn.execute("select count(*) from articles").fetchone()[0]
     pages = len(lines)
+    if (one_pages, stored_one) != (pages, stored):
+        raise RuntimeError(f"one process fetched {one_pages} pages, stored {stored_one}; "
+                           f"{processes} processes {pages}, {stored}")  # fmt: skip
     result = {
         "articles_requested": per_site * len(sites),
         "mirror_build_seconds": round(built, 1),
         "pages": pages,
         "articles_stored": stored,
+        "processes": processes,
         "plain": _figures(plain, pages, stored),
-        "ours": _figures(ours, pages, stored),
+        "ours": _figures(parallel, pages, stored),
+        "ours_one_process": _figures(one, pages, stored),
     }
     result["ratio"] = round(result["ours"]["pages_per_s"] / result["plain"]["pages_per_s"], 3)
+    result["ratio_one_process"] = round(
+        result["ours_one_process"]["pages_per_s"] / result["plain"]["pages_per_s"], 3
+    )
     return result
 
 
@@ -152,6 +206,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, nargs="+", default=[5000])
     parser.add_argument("--sites", type=int, default=10)
+    parser.add_argument("--processes", default="auto", help="crawler processes of (b) (default: auto)")
     parser.add_argument("--extractors", action="store_true", help="per-article extraction times")
     parser.add_argument("--baseline", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--mirror", help=argparse.SUPPRESS)
@@ -169,10 +224,12 @@ def main() -> None:
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for count in args.articles:
-            results[count] = measure(count, sites, Path(tmp))
+            results[count] = measure(count, sites, Path(tmp), args.processes)
             print(json.dumps(results[count]), flush=True)
     first = results[args.articles[0]]
-    summary = {"ratio": first["ratio"], **{f"{k}_ours": v for k, v in first["ours"].items()},
+    summary = {"ratio": first["ratio"], "ratio_one_process": first["ratio_one_process"],
+               **{f"{k}_ours": v for k, v in first["ours"].items()},
+               **{f"{k}_ours_one_process": v for k, v in first["ours_one_process"].items()},
                **{f"{k}_plain": v for k, v in first["plain"].items()}}  # fmt: skip
     if len(results) > 1:
         summary["peak_mb_by_n"] = {n: r["ours"]["peak_mb"] for n, r in results.items()}

@@ -1,0 +1,138 @@
+"""Sharing a crawl's sources among processes: the plan, the processes, the shared writer lock."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from aggregator import lock
+from aggregator.parallel import plan_shards, process_count, run_sharded, source_weights
+from aggregator.store import ArticleStore
+from tests.conftest import ROOT
+
+# --- how many processes ------------------------------------------------------------------------
+
+
+def test_auto_means_one_process_per_usable_core() -> None:
+    cores = len(os.sched_getaffinity(0))
+    assert process_count("auto", 100) == cores
+
+
+def test_never_more_processes_than_sources() -> None:
+    assert process_count("8", 3) == 3
+
+
+def test_one_source_is_one_process() -> None:
+    assert process_count("auto", 1) == 1
+
+
+def test_an_explicit_count_is_kept() -> None:
+    assert process_count("2", 10) == 2
+
+
+@pytest.mark.parametrize("bad", ["-1", "two"])
+def test_a_bad_count_is_refused(bad: str) -> None:
+    with pytest.raises(ValueError):
+        process_count(bad, 10)
+
+
+# --- the plan ----------------------------------------------------------------------------------
+
+
+def test_heaviest_sources_are_spread_first() -> None:
+    weights = {"a": 10, "b": 6, "c": 5, "d": 1}
+    assert plan_shards(list(weights), 2, weights) == [["a", "d"], ["b", "c"]]
+
+
+def test_every_source_in_exactly_one_share() -> None:
+    names = [f"s{i}" for i in range(11)]
+    shards = plan_shards(names, 3, dict.fromkeys(names, 1.0))
+    assert sorted(n for share in shards for n in share) == sorted(names)
+
+
+def test_equal_sources_split_evenly() -> None:
+    names = [f"s{i}" for i in range(10)]
+    assert [len(s) for s in plan_shards(names, 2, dict.fromkeys(names, 1.0))] == [5, 5]
+
+
+def test_no_empty_share() -> None:
+    assert plan_shards(["a", "b"], 4, {"a": 1, "b": 1}) == [["a"], ["b"]]
+
+
+def test_weights_come_from_each_source_last_finished_run(tmp_path: Path) -> None:
+    db = tmp_path / "articles.db"
+    with ArticleStore(db) as store:
+        for source, pages in (("a", 10), ("a", 40), ("b", 20)):
+            store.finish_run(store.start_run(source), pages=pages)
+        store.start_run("b")  # interrupted: no finish, no weight
+    weights = source_weights(db, ["a", "b", "new"])
+    assert weights == {"a": 40.0, "b": 20.0, "new": 30.0}
+
+
+def test_without_a_database_every_source_weighs_the_same(tmp_path: Path) -> None:
+    assert source_weights(tmp_path / "none.db", ["a", "b"]) == {"a": 1.0, "b": 1.0}
+
+
+# --- the processes -----------------------------------------------------------------------------
+
+
+def _report_pid(shard: Sequence[str]) -> dict[str, dict[str, Any]]:
+    return {name: {"pid": os.getpid(), "finish_reason": "finished"} for name in shard}
+
+
+def test_each_share_runs_in_its_own_process() -> None:
+    stats = run_sharded([["a", "b"], ["c"]], _report_pid)
+    assert sorted(stats) == ["a", "b", "c"]
+    assert stats["a"]["pid"] == stats["b"]["pid"] != stats["c"]["pid"]
+    assert os.getpid() not in {s["pid"] for s in stats.values()}
+
+
+def _die_on_c(shard: Sequence[str]) -> dict[str, dict[str, Any]]:
+    if "c" in shard:
+        os._exit(3)
+    return _report_pid(shard)
+
+
+def test_a_process_that_dies_fails_its_sources_only() -> None:
+    stats = run_sharded([["a"], ["c", "d"]], _die_on_c)
+    assert stats["a"]["finish_reason"] == "finished"
+    assert stats["c"]["finish_reason"] == stats["d"]["finish_reason"] == "crawler process died (exit code 3)"
+
+
+def _raise(shard: Sequence[str]) -> dict[str, dict[str, Any]]:
+    raise RuntimeError("no reactor for you")
+
+
+def test_a_process_that_raises_reports_why() -> None:
+    stats = run_sharded([["a"]], _raise)
+    assert "no reactor for you" in stats["a"]["finish_reason"]
+
+
+def _probe_lock(db: Path) -> Any:
+    def run(shard: Sequence[str]) -> dict[str, dict[str, Any]]:
+        lock.acquire(db)  # what every StorePipeline of the child does: re-entrant, not blocking
+        lock.release(db)
+        other = subprocess.run(
+            [sys.executable, "-c", f"from aggregator.lock import is_held; print(is_held(__import__('pathlib').Path({str(db)!r})))"],
+            cwd=ROOT, capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+        return {name: {"held_for_others": other.stdout.strip()} for name in shard}
+
+    return run
+
+
+def test_children_write_under_the_parent_lock_and_keep_it_held(tmp_path: Path) -> None:
+    db = tmp_path / "articles.db"
+    lock.acquire(db)
+    try:
+        stats = run_sharded([["a"], ["b"]], _probe_lock(db))
+    finally:
+        lock.release(db)
+    assert {s["held_for_others"] for s in stats.values()} == {"True"}
+    assert not lock.is_held(db)
