@@ -63,7 +63,10 @@ def run_spiders(
     try:
         if processes > 1 and len(names) > 1:
             from aggregator.parallel import plan_shards, run_sharded, source_weights
+            from aggregator.store import ArticleStore
 
+            if not distributed:
+                ArticleStore(database).close()  # schema created or migrated once, before the fork
             shards = plan_shards(names, processes, source_weights(database, names))
             stats = run_sharded(shards, lambda shard: _crawl_here(shard, settings, spider_args))
         else:

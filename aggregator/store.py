@@ -8,9 +8,11 @@ crawl and a killed crawl leaves the last committed batch intact.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import operator
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -65,6 +67,14 @@ CREATE INDEX IF NOT EXISTS idx_drops_source ON drops(source, dropped_at);
 """
 
 
+# Values that sqlite-utils passes to SQLite unchanged (it converts dicts, lists, dates… first).
+_PLAIN_TYPES = frozenset({str, int, float, bytes, type(None)})
+
+
+def _quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
 def utc_now() -> str:
     """Timestamps of our own actions are UTC ISO 8601 (publish times keep the site's +07:00)."""
     return datetime.now(UTC).replace(microsecond=0).isoformat()
@@ -114,6 +124,34 @@ class ArticleStore:
     def close(self) -> None:
         self.db.close()
 
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite_utils.Database]:
+        """One write transaction that takes SQLite's write lock when it begins (``IMMEDIATE``).
+
+        Several crawler processes can write one database (``baotinh crawl --processes``). A
+        plain deferred ``BEGIN`` that reads before it writes, as clustering does, fails at once
+        with "database is locked" when another process committed since its read (SQLite's
+        BUSY_SNAPSHOT): no busy timeout applies to that. Taking the lock up front makes every
+        writer wait its turn instead. Nested use is a savepoint, as in sqlite-utils.
+        """
+        if self.db.conn.in_transaction:
+            with self.db.atomic():
+                yield self.db
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        try:
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+
     def __enter__(self) -> ArticleStore:
         return self
 
@@ -123,6 +161,12 @@ class ArticleStore:
     # --- schema ----------------------------------------------------------------------------
 
     def ensure_schema(self) -> None:
+        """Create or migrate the tables; writes (and locks) only when something is missing.
+
+        A deferred transaction on purpose: opening a store must not wait for another process's
+        write. ``baotinh crawl --processes`` opens the database once before it forks, so its
+        crawler processes never race to create the schema.
+        """
         with self.db.atomic():
             self.db["articles"].create(ARTICLE_COLUMNS, pk="id", if_not_exists=True)
             self.db["article_urls"].create(
@@ -220,9 +264,9 @@ class ArticleStore:
             records.append(record)
         reindex = [r for r in records if _text_changed(existing.get(r["id"]), r)]
         alias_rows = [{"url": u, "article_id": i, "first_seen": now} for u, i in [*aliases, *copies]]
-        with self.db.atomic():
+        with self.transaction():
             fts.remove(self.db, [existing[r["id"]] for r in reindex if r["id"] in existing])
-            self.db["articles"].upsert_all(records, pk="id", alter=False)
+            self._upsert_articles(records)
             fts.add(self.db, [r["id"] for r in reindex])
             if reindex:
                 changed = self._with_rowids(reindex)
@@ -231,6 +275,40 @@ class ArticleStore:
             if alias_rows:
                 self.db["article_urls"].insert_all(alias_rows, pk="url", ignore=True)
         return result
+
+    def _upsert_articles(self, records: Sequence[dict[str, Any]]) -> None:
+        """``upsert_all(records, pk="id", alter=False)``, in one prepared statement when possible.
+
+        sqlite-utils rebuilds a multi-row statement and converts every value on each call, which
+        cost as much as SQLite's own work. Records as the pipeline makes them (the same keys, plain
+        values, an id each) are written with ``executemany`` of the statement sqlite-utils would run,
+        row by row in the same order, so rowids and values come out the same; anything else (mixed
+        keys, values sqlite-utils would convert to JSON or text, a missing id) goes to sqlite-utils.
+        """
+        if not records:  # every row was a copy of a stored article
+            return
+        columns = list(records[0])
+        keys = records[0].keys()
+        plain = all(
+            record.keys() == keys
+            and record.get("id") is not None
+            and all(type(value) in _PLAIN_TYPES for value in record.values())
+            for record in records
+        )
+        if not plain or "id" not in keys:
+            self.db["articles"].upsert_all(records, pk="id", alter=False)
+            return
+        names = [_quote(column) for column in columns]
+        # save_articles always sets last_seen etc., so there is something to update.
+        updates = ", ".join(
+            f"{name} = excluded.{name}" for column, name in zip(columns, names, strict=True) if column != "id"
+        )
+        sql = (
+            f"INSERT INTO articles ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
+            f"ON CONFLICT(id) DO UPDATE SET {updates}"
+        )
+        values = operator.itemgetter(*columns)  # in the statement's order, whatever the record's
+        self.db.conn.executemany(sql, [values(record) for record in records])
 
     def _split_exact_copies(
         self, rows: list[dict[str, Any]], existing: dict[str, dict[str, Any]]
@@ -326,7 +404,7 @@ class ArticleStore:
         if not drops:
             return
         now = utc_now()
-        with self.db.atomic():
+        with self.transaction():
             self.db["drops"].insert_all([{**d, "dropped_at": now} for d in drops], alter=False)
 
     def last_run_interrupted(self, source: str, *, before: str) -> bool:
@@ -340,7 +418,7 @@ class ArticleStore:
         return row is not None and row[0] is None
 
     def start_run(self, source: str) -> int:
-        with self.db.atomic():
+        with self.transaction():
             table = self.db["crawl_runs"].insert({"source": source, "started": utc_now()})
         return int(table.last_pk)
 
@@ -348,7 +426,7 @@ class ArticleStore:
         fields = {k: v for k, v in counts.items() if k != "stats"}
         fields["stats"] = json.dumps(counts.get("stats") or {}, ensure_ascii=False, default=str)
         fields["finished"] = utc_now()
-        with self.db.atomic():
+        with self.transaction():
             self.db["crawl_runs"].update(run_id, fields)
 
     # --- HTTP validators for conditional requests -------------------------------------------
@@ -359,7 +437,7 @@ class ArticleStore:
 
     def save_validators(self, rows: Sequence[dict[str, Any]]) -> None:
         if rows:
-            with self.db.atomic():
+            with self.transaction():
                 self.db["http_validators"].upsert_all(rows, pk="url", alter=False)
 
 
