@@ -136,3 +136,56 @@ def test_children_write_under_the_parent_lock_and_keep_it_held(tmp_path: Path) -
         lock.release(db)
     assert {s["held_for_others"] for s in stats.values()} == {"True"}
     assert not lock.is_held(db)
+
+
+# --- two processes, one database ---------------------------------------------------------------
+
+
+def _save_batches(db: Path) -> Any:
+    def run(shard: Sequence[str]) -> dict[str, dict[str, Any]]:
+        source = shard[0]
+        words = [
+            "nông",
+            "dân",
+            "xã",
+            "miền",
+            "núi",
+            "thu",
+            "hoạch",
+            "lúa",
+            "mùa",
+            "sớm",
+            "hơn",
+            "mọi",
+            "năm",
+            "nhờ",
+            "giống",
+            "mới",
+        ]
+        with ArticleStore(db, timeout=30) as store:
+            for batch in range(15):
+                rows = []
+                for i in range(20):
+                    body = " ".join(
+                        words[(i + j) % len(words)] for j in range(60)
+                    )  # clustering reads buckets
+                    rows.append({
+                        "id": f"{source}-{batch}-{i}", "url": f"https://{source}.vn/{batch}-{i}.html",
+                        "source": source, "title": f"Bài {batch}-{i}", "body": body,
+                        "content_hash": f"{source}-{batch}-{i}", "published": "2026-01-08T08:30:00+07:00",
+                    })  # fmt: skip
+                store.save_articles(rows)
+        return {source: {"finish_reason": "finished"}}
+
+    return run
+
+
+def test_two_processes_write_one_database_without_locked_errors(tmp_path: Path) -> None:
+    """Each batch reads the LSH buckets, then writes: without IMMEDIATE this fails as "locked"."""
+    db = tmp_path / "articles.db"
+    ArticleStore(db).close()
+    stats = run_sharded([["a"], ["b"], ["c"]], _save_batches(db))
+    assert {s["finish_reason"] for s in stats.values()} == {"finished"}
+    with ArticleStore(db, readonly=True) as store:
+        assert store.count() == 3 * 15 * 20
+        assert store.db.execute("pragma integrity_check").fetchone() == ("ok",)
