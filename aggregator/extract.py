@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml import etree
 from parsel import Selector
 
 from aggregator.dates import parse_vn_date
@@ -31,13 +32,48 @@ _ARTICLE_TYPES = frozenset(
     }
 )
 _JSON_CONTROL = re.compile(r"[\x00-\x1f]")
+_TAG_SEPARATORS = re.compile(r"[,;]")
+# The text nodes of a JSON-LD ``<script>``, as ``//script[…]/text()`` gives them (plain strings).
+_CHILD_TEXTS = etree.XPath("text()", smart_strings=False)
+
+
+@dataclass(slots=True)
+class _Structured:
+    """The elements the metadata comes from, found in one walk of the tree."""
+
+    metas: list[etree._Element] = field(default_factory=list)
+    canonicals: list[str] = field(default_factory=list)  # ``//link[@rel="canonical"]/@href``
+    jsonld: list[str] = field(default_factory=list)  # ``//script[@type="application/ld+json"]/text()``
+
+
+def _structured(root: etree._Element) -> _Structured:
+    """``<meta>``s, canonical links and JSON-LD texts, in page order.
+
+    One C-level walk for the three element names instead of one walk (or XPath query) each:
+    the walk, not the few matches, is what costs on every page. *root* is a page's root element
+    (callers pass ``response.selector``), where the walk and ``//…`` see the same elements.
+    """
+    found = _Structured()
+    for node in root.iter("meta", "link", "script"):
+        if node.tag == "meta":
+            found.metas.append(node)
+        elif node.tag == "link":
+            href = node.get("href") if node.get("rel") == "canonical" else None
+            if href is not None:
+                found.canonicals.append(href)
+        elif node.get("type") == "application/ld+json":
+            found.jsonld.extend(_CHILD_TEXTS(node))
+    return found
 
 
 def jsonld_objects(sel: Selector) -> list[dict[str, Any]]:
     """Every JSON-LD object on the page, ``@graph`` and lists flattened; broken blocks skipped."""
+    return _jsonld_objects(_structured(sel.root).jsonld)
+
+
+def _jsonld_objects(texts: Iterable[str]) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
-    # lxml directly: this runs on every page, and parsel wraps every node in a Selector.
-    for raw in sel.root.xpath('//script[@type="application/ld+json"]/text()'):
+    for raw in texts:
         try:
             data = json.loads(_JSON_CONTROL.sub(" ", raw))
         except ValueError:
@@ -84,8 +120,12 @@ def _url_of(value: Any) -> str | None:
 
 def meta_map(sel: Selector) -> dict[str, list[str]]:
     """All ``<meta>`` contents keyed by lowercased name/property/itemprop, in page order."""
+    return _meta_map(sel.root.iter("meta"))
+
+
+def _meta_map(metas: Iterable[etree._Element]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    for node in sel.root.iter("meta"):  # lxml directly: dozens of metas on every page
+    for node in metas:
         content = node.get("content")
         if content is None:
             continue
@@ -116,10 +156,11 @@ class Metadata:
 
 def extract_metadata(sel: Selector) -> Metadata:
     """Collect the page's structured metadata in order of trust (JSON-LD, meta, OpenGraph)."""
-    meta = meta_map(sel)
+    structured = _structured(sel.root)
+    meta = _meta_map(structured.metas)
     first = {key: values[0] for key, values in meta.items()}
     found = Metadata(site_name=first.get("og:site_name"), og_type=first.get("og:type"))
-    objects = jsonld_objects(sel)
+    objects = _jsonld_objects(structured.jsonld)
     article = next((o for o in objects if _types(o) & _ARTICLE_TYPES - {"WebPage"}), None)
     breadcrumb = next((o for o in objects if "BreadcrumbList" in _types(o)), None)
     found.is_news_article = article is not None
@@ -134,7 +175,7 @@ def extract_metadata(sel: Selector) -> Metadata:
         article.get("description"),
         first.get("twitter:description"),
     )
-    found.canonical = sel.xpath('//link[@rel="canonical"]/@href').get() or first.get("og:url")
+    found.canonical = _first_of(structured.canonicals) or first.get("og:url")
     found.image = _present(first.get("og:image"), _url_of(article.get("image")), first.get("twitter:image"))
     found.published = _present(
         first.get("article:published_time"),
@@ -192,6 +233,10 @@ def _present(*values: Any) -> list[str]:
     return seen
 
 
+def _first_of(values: list[str]) -> str | None:
+    return values[0] if values else None
+
+
 def _first_str(value: Any) -> str | None:
     if isinstance(value, list):
         return next((v for v in value if isinstance(v, str)), None)
@@ -211,7 +256,7 @@ def split_tags(values: Iterable[str]) -> list[str]:
     tags: list[str] = []
     seen: set[str] = set()
     for value in values:
-        for piece in re.split(r"[,;]", value or ""):
+        for piece in _TAG_SEPARATORS.split(value or ""):
             tag = clean_text(piece).lstrip("#").strip()
             if tag and tag.casefold() not in seen:
                 seen.add(tag.casefold())

@@ -9,14 +9,19 @@ The spider only collects raw strings: cleaning and parsing happen in the pipelin
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
+from functools import lru_cache, partial
+from itertools import chain
 from typing import Any, ClassVar
+from urllib.parse import urljoin
 
 import scrapy
+from lxml import etree
 from parsel import Selector
-from parsel.csstranslator import css2xpath
+from parsel.csstranslator import GenericTranslator, HTMLTranslator
+from parsel.selector import CannotDropElementWithoutParent, CannotRemoveElementWithoutRoot
 from scrapy.exceptions import CannotResolveHostError, DownloadConnectionRefusedError, DownloadTimeoutError
-from scrapy.http import Response
+from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.response import get_base_url
 from scrapy.utils.sitemap import Sitemap
@@ -35,6 +40,86 @@ DEFAULT_DENY = r"/(?:video|videos|multimedia|media|podcasts?|e-?magazine|rss|sea
 # F4 ``AMN_res_…``, AdSense): they are dropped whatever the platform's own junk list says.
 AD_CSS = "div.rennab, [id^='sdaWeb_'], [class^='AMN_res'], ins.adsbygoogle"
 _IMAGE_ATTRS = ("data-src", "data-original", "data-lazy-src", "src")
+
+# --- compiled selectors ----------------------------------------------------------------------
+# Extraction runs a few dozen fixed selectors on every page. ``Selector.css``/``.xpath`` wrap every
+# match in a new Selector, and ``_Element.xpath`` compiles its expression on every call; compiled
+# ``etree.XPath`` objects evaluated on the lxml tree do neither. Results are what parsel would give:
+# the same translation of CSS (HTML or XML rules, by the selector's type), the same EXSLT prefixes,
+# plain strings (parsel turns lxml's "smart strings" off too) and parsel's serialization.
+
+_CSS_TRANSLATORS = {"html": HTMLTranslator(), "xml": GenericTranslator()}
+_EXSLT_NAMESPACES = {"re": "http://exslt.org/regular-expressions", "set": "http://exslt.org/sets"}
+
+
+@lru_cache(maxsize=1024)
+def compiled_xpath(query: str) -> etree.XPath:
+    """*query* compiled once; EXSLT prefixes are declared only when used, as parsel does."""
+    namespaces = {prefix: uri for prefix, uri in _EXSLT_NAMESPACES.items() if f"{prefix}:" in query}
+    return etree.XPath(query, namespaces=namespaces, smart_strings=False)
+
+
+@lru_cache(maxsize=1024)
+def compiled_css(css: str, kind: str = "html") -> etree.XPath:
+    """The CSS selector translated as parsel translates it for a ``kind`` ("html"/"xml") page."""
+    return compiled_xpath(_CSS_TRANSLATORS[kind].css_to_xpath(css))
+
+
+def _kind(sel: Selector) -> str:
+    """The document kind parsel evaluates a selector's queries as ("xml" or "html")."""
+    return "xml" if sel.type == "xml" else "html"
+
+
+def _matches(query: etree.XPath, node: Any) -> list[Any]:
+    """The nodes/strings *query* gives for *node*, always a list, as ``Selector.xpath`` gives them.
+
+    A matched string (``::attr``, ``::text``) has nothing under it: parsel answers ``[]`` there.
+    """
+    if isinstance(node, str):
+        return []
+    found = query(node)
+    return found if isinstance(found, list) else [found]
+
+
+def _serialized(match: Any, kind: str) -> str:
+    """A match as ``Selector.get()`` gives it: strings as they are, elements as markup."""
+    if isinstance(match, str):
+        return match
+    if isinstance(match, bool):
+        return "1" if match else "0"
+    if isinstance(match, etree._Element):
+        return etree.tostring(match, method=kind, encoding="unicode", with_tail=False)
+    return str(match)
+
+
+_TEXT_NODES = compiled_xpath("descendant-or-self::text()")  # what ``::text`` of a match selects
+
+
+def _node_texts(match: Any) -> list[str]:
+    """The text nodes under a matched element (none under a string, as parsel's ``.css`` gives)."""
+    return _matches(_TEXT_NODES, match)
+
+
+def _url_joiner(response: Response) -> Callable[[str], str]:
+    """``response.urljoin`` with the base URL looked up once per page rather than once per link."""
+    base = get_base_url(response) if isinstance(response, TextResponse) else response.url
+    return partial(urljoin, base)
+
+
+def _drop(element: Any) -> None:
+    """Remove a matched element but keep its tail text, as ``Selector.drop()`` does (HTML or XML)."""
+    if isinstance(element, str):
+        raise CannotRemoveElementWithoutRoot(f"cannot drop a string match: {element[:40]!r}")
+    parent = element.getparent()
+    if parent is None:
+        raise CannotDropElementWithoutParent("cannot drop the root element")
+    if element.tail:
+        previous = element.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + element.tail
+        else:
+            previous.tail = (previous.tail or "") + element.tail
+    parent.remove(element)
 
 
 class NewsSpider(scrapy.Spider):
@@ -131,15 +216,19 @@ class NewsSpider(scrapy.Spider):
     def article_links(self, response: Response) -> Iterator[str]:
         """Article links in page order, each once even when a copy carries tracking parameters."""
         seen: set[str] = set()
-        for href in response.css(self.listing_link_css).getall():
-            url = response.urljoin(href.strip())
+        kind = _kind(response.selector)
+        absolute = _url_joiner(response)
+        for match in _matches(compiled_css(self.listing_link_css, kind), response.selector.root):
+            href = _serialized(match, kind)
+            url = absolute(href.strip())
             clean = strip_tracking(url)
             if clean not in seen and self.is_article_url(url):
                 seen.add(clean)
                 yield url
 
     def next_page(self, response: Response) -> str | None:
-        href = response.xpath(self.next_page_xpath).get()
+        found = _matches(compiled_xpath(self.next_page_xpath), response.selector.root)
+        href = _serialized(found[0], _kind(response.selector)) if found else None
         return response.urljoin(href.strip()) if href and not href.startswith("javascript") else None
 
     def parse_listing(self, response: Response) -> Iterator[scrapy.Request]:
@@ -209,7 +298,7 @@ class NewsSpider(scrapy.Spider):
         category = self.first_text(response, self.category_css) or _first(meta.category)
         tags = self.extract_tags(response, meta)
         published_raw = pick_date(self.date_candidates(response, meta))
-        modified_raw = pick_date([*meta.modified, *self.texts(response, self.modified_css)])
+        modified_raw = pick_date(chain(meta.modified, self.iter_texts(response, self.modified_css)))
         body = self.body_selector(response)
         lead = self.split_lead(body)
         return Article(
@@ -231,50 +320,60 @@ class NewsSpider(scrapy.Spider):
             modified_raw=modified_raw,
         )
 
-    def date_candidates(self, response: Response, meta: Metadata) -> list[str]:
-        """Structured dates first, then the header's visible date, then the feed's date."""
-        return [
-            *meta.published,
-            *self.texts(response, self.date_css),
-            *response.css("[itemprop=datePublished]::attr(datetime)").getall()[:1],
-            response.meta.get("feed_date") or "",
-        ]
+    def date_candidates(self, response: Response, meta: Metadata) -> Iterator[str]:
+        """Structured dates first, then the header's visible date, then the feed's date.
+
+        Lazy: ``pick_date`` stops at the first date with a time of day, usually the page's own
+        metadata, so the selectors behind it never walk the page.
+        """
+        yield from meta.published
+        yield from self.iter_texts(response, self.date_css)
+        yield from self._css_strings(response, "[itemprop=datePublished]::attr(datetime)")[:1]
+        yield response.meta.get("feed_date") or ""
 
     def extract_title(self, response: Response, meta: Metadata) -> str | None:
         title = self.first_text(response, self.title_css) or _first(meta.title)
         if title:
             return title
-        head = clean_text(response.css("title::text").get())
+        head = clean_text(_first(self._css_strings(response, "title::text")))
         return self._suffix_re.sub("", head) or None
 
     def body_selector(self, response: Response) -> Selector | None:
         """The first body container found, with junk elements (ads, bylines boxes…) removed."""
+        sel = response.selector
+        kind = _kind(sel)
         for css in self.body_css:
-            found = response.css(css)
+            query = compiled_css(css, kind)
+            found = _matches(query, sel.root)
             if found:
                 body = found[0]
-                for css in (self.body_drop_css, AD_CSS):
-                    if css:
-                        body.css(css).drop()
-                return body
+                for junk in (self.body_drop_css, AD_CSS):
+                    if junk:
+                        for element in _matches(compiled_css(junk, kind), body):
+                            _drop(element)
+                # The one Selector made: callers take the body's markup and edit it further.
+                return type(sel)(root=body, _expr=query.path, namespaces=sel.namespaces, type=kind)
         return None
 
     def split_lead(self, body: Selector | None) -> str | None:
         """The sapo printed as the body's first paragraph, removed from the body."""
         if body is None or not self.body_summary_xpath:
             return None
-        found = body.xpath(self.body_summary_xpath)[:1]
+        found = _matches(compiled_xpath(self.body_summary_xpath), body.root)[:1]
         if not found:
             return None
-        text = clean_text(" ".join(found.xpath(".//text()").getall()))
-        found.drop()
+        lead = found[0]
+        text = clean_text(" ".join(_matches(compiled_xpath(".//text()"), lead)))
+        _drop(lead)
         return text or None
 
     def extract_tags(self, response: Response, meta: Metadata) -> list[str]:
+        sel = response.selector
+        kind = _kind(sel)
         shown = [
-            clean_text(" ".join(el.css("::text").getall()))
+            clean_text(" ".join(_node_texts(match)))
             for css in self.tags_css
-            for el in response.css(css)
+            for match in _matches(compiled_css(css, kind), sel.root)
         ]
         return split_tags(shown) if shown else meta.tags
 
@@ -283,9 +382,9 @@ class NewsSpider(scrapy.Spider):
             return response.urljoin(meta.image[0])
         if body is not None:
             # Lazy-loaded images carry a data: placeholder in src and the photo in data-src.
-            for img in body.css("img"):
+            for img in _matches(compiled_css("img", _kind(body)), body.root):
                 for attr in _IMAGE_ATTRS:
-                    src = (img.attrib.get(attr) or "").strip()
+                    src = (img.get(attr) or "").strip()
                     if src and not src.startswith("data:"):
                         return response.urljoin(src)
         return None
@@ -293,27 +392,34 @@ class NewsSpider(scrapy.Spider):
     # --- selector helpers --------------------------------------------------------------------
 
     def texts(self, response: Response | Selector, selectors: Iterable[str]) -> list[str]:
-        """The text of the first match of each selector (``::attr``/``::text`` taken as is).
+        """The text of the first match of each selector (``::attr``/``::text`` taken as is)."""
+        return list(self.iter_texts(response, selectors))
 
-        Evaluated on the lxml tree directly (parsel caches the CSS→XPath translation): this runs
-        a dozen times per article, and Selector objects for every match cost more than the query.
+    def iter_texts(self, response: Response | Selector, selectors: Iterable[str]) -> Iterator[str]:
+        """:meth:`texts` one selector at a time, for callers that stop at the first good value.
+
+        Every selector is a walk of the whole page, so the fallbacks after a match should not run.
+        Evaluated on the lxml tree with compiled queries: Selector objects for every match cost
+        more than the query. CSS is translated by HTML rules whatever the page's type, as always.
         """
         root = (response.selector if isinstance(response, Response) else response).root
-        found: list[str] = []
         for css in selectors:
-            matches = root.xpath(css2xpath(css))
+            matches = _matches(compiled_css(css), root)
             if not matches:
                 continue
             first = matches[0]
-            value = clean_text(
-                first if isinstance(first, str) else " ".join(first.xpath("descendant-or-self::text()"))
-            )
+            value = clean_text(first if isinstance(first, str) else " ".join(_TEXT_NODES(first)))
             if value:
-                found.append(value)
-        return found
+                yield value
 
     def first_text(self, response: Response | Selector, selectors: Iterable[str]) -> str | None:
-        return _first(self.texts(response, selectors))
+        return next(self.iter_texts(response, selectors), None)
+
+    @staticmethod
+    def _css_strings(response: Response, css: str) -> list[str]:
+        """``response.css(css).getall()`` without a Selector per match."""
+        kind = _kind(response.selector)
+        return [_serialized(m, kind) for m in _matches(compiled_css(css, kind), response.selector.root)]
 
     # --- failures ----------------------------------------------------------------------------
 
