@@ -83,7 +83,11 @@ class NormalizePipeline(_CrawlerPipeline):
 def normalize_article(
     article: ItemAdapter, *, dateline_markers: tuple[str, ...] = (), count: Callable[[str], Any] = _no_count
 ) -> None:
-    """Derive the clean fields of *article* in place (also used by ``baotinh extract``)."""
+    """Derive the clean fields of *article* in place (also used by ``baotinh extract``).
+
+    Fields are written in the same order as always (a dict item keeps that order); values this
+    function has just written are read back from locals rather than through the adapter.
+    """
     fetched = article.get("url") or ""
     canonical = choose_canonical(fetched, article.get("canonical_url")) if fetched else ""
     seen = [*(article.get("alias_urls") or []), fetched]
@@ -91,10 +95,12 @@ def normalize_article(
     article["url"] = canonical
     article["id"] = article_id(canonical) if canonical else None
 
+    clean: dict[str, str | None] = {}
     for key in _TEXT_FIELDS:
-        article[key] = clean_text(article.get(key)) or None
-    if article.get("category") and article["category"].isupper():
-        article["category"] = article["category"].capitalize()  # "THỜI SỰ" → "Thời sự"
+        clean[key] = article[key] = clean_text(article.get(key)) or None
+    category = clean["category"]
+    if category and category.isupper():
+        article["category"] = category.capitalize()  # "THỜI SỰ" → "Thời sự"
     article["tags"] = [t for t in (clean_text(t) for t in article.get("tags") or []) if t]
 
     parts = split_body(
@@ -102,17 +108,19 @@ def normalize_article(
         base_url=article.get("base_url") or canonical,
         dateline_markers=dateline_markers,
     )
-    article["body"] = parts.text
+    body = parts.text
+    article["body"] = body
     article["body_html"] = parts.html
-    article["dateline"] = article.get("dateline") or parts.dateline
-    if not article.get("author") and parts.byline:
+    article["dateline"] = clean["dateline"] or parts.dateline
+    if not clean["author"] and parts.byline:
         article["author"] = parts.byline
         count("author/from_byline")
-    if article.get("summary") and parts.dateline:
-        article["summary"] = _strip_prefix(article["summary"], parts.dateline)
-    article["published"] = _parse_date(article.get("published_raw"), "published", count)
-    article["modified"] = _parse_date(article.get("modified_raw"), "modified", count)
-    article["content_hash"] = content_hash(article.get("title") or "", article["body"])
+    summary = clean["summary"]
+    if summary and parts.dateline:
+        article["summary"] = _strip_prefix(summary, parts.dateline)
+    article["published"] = _parse_date(clean["published_raw"], "published", count)
+    article["modified"] = _parse_date(clean["modified_raw"], "modified", count)
+    article["content_hash"] = content_hash(clean["title"] or "", body)
 
 
 _TEXT_FIELDS = (

@@ -14,21 +14,38 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import lxml.html
 import nh3
 from lxml import etree
 
 # Characters that are invisible or forbidden in XML 1.0; they break feeds and comparisons.
-_INVISIBLE = re.compile("[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\ufffe\uffff]")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_INVISIBLE_CHARS = "\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\ufffe\uffff"
+_CONTROL_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+_CONTROL = re.compile(f"[{_CONTROL_CHARS}]")
+# Either of the above: one search tells whether the two substitutions have anything to do.
+_INVISIBLE_OR_CONTROL = re.compile(f"[{_INVISIBLE_CHARS}{_CONTROL_CHARS}]")
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _ENTITY = re.compile(r"&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def clean_text(value: str | None) -> str:
-    """NFC, entities decoded (also double-encoded ones), invisible characters gone, spaces folded."""
-    if not value:
+    """NFC, entities decoded (also double-encoded ones), invisible characters gone, spaces folded.
+
+    Runs ~50 times per article (every paragraph, field and tag), so the common case of text that
+    is already clean takes fast paths that give the same result as the full treatment:
+
+    * ``str.isprintable()`` is False for every invisible, control and non-space whitespace
+      character (all are Unicode "Other" or "Separator"), so printable text needs none of the
+      substitutions, only runs of plain spaces folded;
+    * once invisible and control characters are gone, ``str.split()`` splits on exactly the
+      characters of ``_SPACES``, so ``" ".join(text.split())`` is ``_SPACES.sub(" ", text).strip()``
+      without a regex match per word;
+    * ASCII text is already NFC, and blank text cleans to nothing.
+    """
+    if not value or value.isspace():
         return ""
     text = value
     # Some CMSs (baocaobang) encode Vietnamese as entities inside already-decoded text.
@@ -36,10 +53,15 @@ def clean_text(value: str | None) -> str:
         if "&" not in text or not _ENTITY.search(text):
             break
         text = html.unescape(text)
-    text = _INVISIBLE.sub("", text)
-    text = _CONTROL.sub(" ", text)
-    text = _SPACES.sub(" ", text)
-    return unicodedata.normalize("NFC", text).strip()
+    if not text.isprintable():  # tabs, newlines, NBSP, invisible or control characters
+        if _INVISIBLE_OR_CONTROL.search(text) is not None:
+            text = _CONTROL.sub(" ", _INVISIBLE.sub("", text))
+        text = " ".join(text.split())
+    elif "  " in text:
+        text = " ".join(text.split())
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return text.strip()
 
 
 def clean_multiline(value: str | None) -> str:
@@ -157,13 +179,41 @@ class BodyParts:
         return "\n\n".join(self.paragraphs)
 
 
+def _html_class_lookup() -> etree.ElementNamespaceClassLookup:
+    """The element classes of ``lxml.html`` (``HtmlElement``, ``FormElement``…), chosen in C.
+
+    ``lxml.html.HtmlElementClassLookup`` makes the same choice in a Python method that runs
+    each time lxml creates a Python object for a node: tens of thousands of calls per crawl
+    batch, for nothing but a dict lookup.
+    """
+    lookup = etree.ElementNamespaceClassLookup(
+        etree.ElementDefaultClassLookup(
+            element=lxml.html.HtmlElement,
+            comment=lxml.html.HtmlComment,
+            pi=lxml.html.HtmlProcessingInstruction,
+            entity=lxml.html.HtmlEntity,
+        )
+    )
+    by_tag = lookup.get_namespace(None)
+    for tag, cls in lxml.html.HtmlElementClassLookup._default_element_classes.items():
+        by_tag[tag] = cls
+    return lookup
+
+
 # huge_tree: libxml2 otherwise refuses a text node over 10 MB, and one hostile page would lose
 # its whole body.
 _PARSER = lxml.html.HTMLParser(huge_tree=True)
+_PARSER.set_element_class_lookup(_html_class_lookup())
+# lxml.html's own test for a whole document, which fragment parsing does not wrap in <body>.
+_FULL_DOCUMENT = re.compile(r"^\s*<(?:html|!doctype)", re.I)
 
 
 def parse_fragment(body_html: str) -> etree._Element:
     """Parse an HTML fragment into a single ``<div>`` root, tolerating broken markup."""
+    if isinstance(body_html, str) and not _FULL_DOCUMENT.match(body_html):
+        root = _parse_into_body(body_html)
+        if root is not None:
+            return root
     try:
         return lxml.html.fragment_fromstring(body_html or "", create_parent="div", parser=_PARSER)
     except (etree.ParserError, ValueError):
@@ -172,18 +222,67 @@ def parse_fragment(body_html: str) -> etree._Element:
         return root
 
 
+def _parse_into_body(body_html: str) -> etree._Element | None:
+    """What ``lxml.html.fragment_fromstring(body_html, create_parent="div")`` returns, cheaper.
+
+    lxml parses ``<html><body>FRAGMENT</body></html>`` and moves the body's children into a new
+    ``<div>`` of another document; here the ``<body>`` itself becomes that ``<div>`` (detached,
+    no attributes, no tail, its text kept only when not blank, as lxml does). Anything unusual
+    (a parse error, not exactly one body) gives None, and the caller takes lxml's own path.
+    """
+    try:
+        doc = etree.fromstring(f"<html><body>{body_html}</body></html>", _PARSER)
+    except Exception:  # lxml's own path then raises or recovers exactly as before
+        return None
+    if doc is None or doc.tag != "html":
+        return None
+    bodies = [el for el in doc if el.tag == "body"]
+    if len(bodies) != 1:
+        return None
+    body = bodies[0]
+    doc.remove(body)
+    body.tag = "div"
+    body.attrib.clear()
+    if not (body.text and body.text.strip()):
+        body.text = None
+    body.tail = None
+    return body
+
+
 def remove_junk(root: etree._Element) -> None:
     """Drop scripts, styles, embeds and unrendered template text (``{{ … }}``)."""
     for el in root.iter(*_JUNK_TAGS):
         el.drop_tree()
     for el in list(root.iter(etree.Comment)):
         el.drop_tree()
+    if not _may_hold_template(root):
+        return
     for el in list(root.iter()):
         if el is root or el.getparent() is None:
             continue
         own = (el.text or "") + "".join(c.tail or "" for c in el)
         if "{{" in own or "{%" in own:
             el.drop_tree()
+
+
+def _may_hold_template(root: etree._Element) -> bool:
+    """Whether any text under *root* has a ``{``: without one, no element holds template text.
+
+    One C-level pass instead of joining every element's own text in Python. An element's own text
+    is its text and its children's tails, all text nodes, which ``string()`` concatenates; only a
+    processing instruction's text is outside it, so those are looked at too.
+    """
+    if "{" in _text_content(root):
+        return True
+    return any("{" in (pi.text or "") for pi in root.iter(etree.ProcessingInstruction))
+
+
+def _text_content(el: etree._Element) -> str:
+    """``el.text_content()`` (all descendant text, no tail) without an XPath evaluation.
+
+    Both read libxml2's node content; serializing as text is about a third cheaper.
+    """
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
 def _style_align(el: etree._Element) -> str:
@@ -195,23 +294,38 @@ def _style_align(el: etree._Element) -> str:
     return ""
 
 
-def _is_caption(el: etree._Element) -> bool:
-    node: etree._Element | None = el
-    depth = 0
-    while node is not None and depth < 5:
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag == "figcaption" or _CAPTION_CLASS.search(node.get("class") or ""):
+def _caption_mark(node: etree._Element) -> str:
+    """``"caption"`` (figcaption, caption class), ``"figure"`` or ``"table"`` (an image table).
+
+    A block is a photo caption when it has a mark itself (except a figure: the figure holds the
+    photo) or when one of the four levels above it has one (see :func:`_marks_captions`).
+    """
+    tag = node.tag if isinstance(node.tag, str) else ""
+    css_class = node.get("class") or ""
+    if tag == "figcaption" or (css_class and _CAPTION_CLASS.search(css_class)):
+        return "caption"
+    if tag == "figure" or (tag == "table" and "image" in css_class):
+        return tag
+    return ""
+
+
+def _marks_captions(node: etree._Element | None, levels: int = 4) -> bool:
+    """Whether *node* or its ancestors (*levels* in all) make the blocks below them captions.
+
+    Any caption mark does, for a block that is not a figure itself: the figure's own caption.
+    It depends on *node* only, so :func:`iter_paragraphs` asks once for all of a node's children.
+    """
+    while node is not None and levels > 0:
+        if _caption_mark(node):
             return True
-        if tag == "figure" or (tag == "table" and "image" in (node.get("class") or "")):
-            return (el.tag != "figure" and tag == "figure") or tag == "table"
         node = node.getparent()
-        depth += 1
+        levels -= 1
     return False
 
 
 def _all_in(el: etree._Element, tags: tuple[str, ...], text: str) -> bool:
     """True when the whole visible text of *el* sits inside elements with one of *tags*."""
-    inner = "".join(clean_text(x.text_content()) for x in el.iter(*tags) if _outermost(x, tags))
+    inner = "".join(clean_text(_text_content(x)) for x in el.iter(*tags) if _outermost(x, tags))
     return bool(text) and inner.replace(" ", "") == text.replace(" ", "")
 
 
@@ -236,47 +350,93 @@ def _block_text(el: etree._Element) -> str:
     return clean_text("".join(parts))
 
 
+_BOLD_TAGS = ("strong", "b")
+_ITALIC_TAGS = ("em", "i")
+_EMPHASIS_TAGS = frozenset(_BOLD_TAGS + _ITALIC_TAGS)
+
+
+def _scan_block(el: etree._Element) -> tuple[bool, set[str], bool]:
+    """What the layout rules need from inside a block, in one walk over it.
+
+    Returns whether a block element sits below *el* (its text is then several paragraphs, and
+    the walk stops there), the emphasis tags below it and whether it or a descendant has a ``t2``
+    class (``"t2" in`` the classes joined by spaces is the same as in any one of them). A
+    comment's tag is a function, in neither tag set.
+    """
+    emphasis: set[str] = set()
+    t2_class = "t2" in (el.get("class") or "")
+    for node in el.iterdescendants():
+        tag = node.tag
+        if tag in _BLOCK_TAGS:
+            return True, emphasis, t2_class
+        if tag in _EMPHASIS_TAGS:
+            emphasis.add(tag)
+        if not t2_class and "t2" in (node.get("class") or ""):
+            t2_class = True
+    return False, emphasis, t2_class
+
+
+def _leaf_paragraph(
+    el: etree._Element, emphasis: set[str], t2_class: bool, in_captions: bool
+) -> Paragraph | None:
+    """The paragraph of a block without nested blocks, or None when it has no text.
+
+    *emphasis* and *t2_class* come from :func:`_scan_block`; :func:`_all_in` only runs when a
+    ``<strong>``/``<b>`` (or ``<em>``/``<i>``) is there at all: without one it is False, as *text*
+    (cleaned, not empty) has a non-space character. *in_captions* is :func:`_marks_captions` of
+    the block's parent.
+    """
+    text = clean_text(_text_content(el))
+    if not text:
+        return None
+    align = _style_align(el)
+    bold = (not emphasis.isdisjoint(_BOLD_TAGS) and _all_in(el, _BOLD_TAGS, text)) or t2_class
+    mark = _caption_mark(el)  # a figure's own mark does not make it a caption
+    caption = (mark != "figure" if mark else in_captions) or (
+        align == "center" and not emphasis.isdisjoint(_ITALIC_TAGS) and _all_in(el, _ITALIC_TAGS, text)
+    )
+    return Paragraph(text=text, element=el, bold=bold, caption=caption, align=align)
+
+
 def iter_paragraphs(root: etree._Element) -> Iterator[Paragraph]:
     """Yield the leaf text blocks of *root* in document order.
 
     A block with nested blocks contributes its loose text (text before/between children) as
     blocks of its own, so neither ``<div>text<p>…</p></div>`` nor ``<p>`` soup loses words.
+
+    The caller may drop a yielded paragraph's element before asking for the next one, so a
+    block's paragraph is only built after the loose text before it has been yielded.
     """
     loose: list[str] = [root.text or ""]
-
-    def flush(anchor: etree._Element) -> Iterator[Paragraph]:
+    # The ancestors of root do not change while its children are read (the caller only drops
+    # paragraphs' elements: root's children, or root itself once they are all read).
+    root_marks_captions = _marks_captions(root)
+    for child in root:
+        tag = child.tag
+        if tag not in _BLOCK_TAGS:
+            if isinstance(tag, str):
+                loose.append(etree.tostring(child, method="text", encoding="unicode", with_tail=True))
+            else:  # a comment or processing instruction: only its tail is text
+                loose.append(child.tail or "")
+            continue
+        has_blocks, emphasis, t2_class = _scan_block(child)
         text = clean_text("".join(loose))
         loose.clear()
         if text:
-            yield Paragraph(text=text, element=anchor)
-
-    for child in root:
-        if not isinstance(child.tag, str):
-            loose.append(child.tail or "")
-            continue
-        has_blocks = child.tag in _BLOCK_TAGS and any(
-            isinstance(d.tag, str) and d.tag in _BLOCK_TAGS for d in child.iterdescendants()
-        )
-        if child.tag in _BLOCK_TAGS:
-            yield from flush(child)
-            if has_blocks:
-                yield from iter_paragraphs(child)
-            else:
-                text = clean_text(child.text_content())
-                if text:
-                    yield Paragraph(
-                        text=text,
-                        element=child,
-                        bold=_all_in(child, ("strong", "b"), text)
-                        or "t2" in " ".join(x.get("class") or "" for x in child.iter()),
-                        caption=_is_caption(child)
-                        or (_style_align(child) == "center" and _all_in(child, ("em", "i"), text)),
-                        align=_style_align(child),
-                    )
-            loose.append(child.tail or "")
+            yield Paragraph(text=text, element=child)
+        if has_blocks:
+            yield from iter_paragraphs(child)
         else:
-            loose.append(etree.tostring(child, method="text", encoding="unicode", with_tail=True))
-    yield from flush(root)
+            # child has no parent any more if the caller dropped it as the loose text's anchor.
+            parent = child.getparent()
+            in_captions = root_marks_captions if parent is root else _marks_captions(parent)
+            paragraph = _leaf_paragraph(child, emphasis, t2_class, in_captions)
+            if paragraph is not None:
+                yield paragraph
+        loose.append(child.tail or "")
+    text = clean_text("".join(loose))
+    if text:
+        yield Paragraph(text=text, element=root)
 
 
 def _split_dateline(first: Paragraph, markers: Sequence[str]) -> tuple[str | None, str]:
@@ -289,11 +449,12 @@ def _split_dateline(first: Paragraph, markers: Sequence[str]) -> tuple[str | Non
             rest = text[len(marker) :]
             if rest[0].isupper() or rest[0] in " -–—:":
                 return marker, rest.lstrip(" -–—:")
-    lead = first.element.find(".//strong") if first.element is not None else None
+    # next(iterdescendants(tag)) is what find(".//tag") returns, without an ElementPath query.
+    lead = next(first.element.iterdescendants("strong"), None) if first.element is not None else None
     if lead is None and first.element is not None:
-        lead = first.element.find(".//b")
+        lead = next(first.element.iterdescendants("b"), None)
     if lead is not None:
-        lead_text = clean_text(lead.text_content())
+        lead_text = clean_text(_text_content(lead))
         if _MARKER_TEXT.match(lead_text) and text.startswith(lead_text) and len(text) > len(lead_text):
             return lead_text, text[len(lead_text) :].lstrip(" -–—:")
     return None, text
@@ -415,25 +576,62 @@ def _promote_lazy_images(root: etree._Element) -> None:
             img.set("src", lazy)
 
 
+_NH3_OPTIONS: dict[str, Any] = {
+    "tags": _ALLOWED_TAGS,
+    "clean_content_tags": {"script", "style", "iframe", "noscript", "template", "object"},
+    "attributes": _ALLOWED_ATTRIBUTES,
+    "url_schemes": {"http", "https", "mailto"},
+    "link_rel": "noopener noreferrer nofollow",
+}
+# The base URL only changes relative URLs (ammonia leaves an absolute one as it is, whatever the
+# base), so HTML without any is cleaned by this one Cleaner, built once: building the options
+# into a sanitizer is about a third of what an ``nh3.clean`` call costs.
+_WITHOUT_RELATIVE_URLS = nh3.Cleaner(url_relative="deny", **_NH3_OPTIONS)
+# Every attribute that may end up as a URL one (href, src, xlink:href…); names are lower case.
+_URL_ATTRIBUTE_VALUES = etree.XPath(
+    "descendant::*/@*[contains(name(), 'href') or contains(name(), 'src')]", smart_strings=False
+)
+# A URL that starts with a scheme is never relative for ammonia (rust-url).
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+_EMPTY_ELEMENTS = re.compile(r"(?:<div>\s*</div>|<span>\s*</span>|<p>\s*</p>)")
+
+
 def sanitize_html(root: etree._Element | str, *, base_url: str | None = None) -> str:
     """Safe HTML for feeds and readers: no scripts, styles, handlers or iframes; absolute URLs."""
     if isinstance(root, str):
         root = parse_fragment(root)
         remove_junk(root)
     _promote_lazy_images(root)
-    markup = "".join(etree.tostring(child, encoding="unicode", method="html") for child in root)
-    markup = html.escape(root.text or "", quote=False) + markup
-    relative = ("rewrite_with_base", base_url) if base_url else "deny"
-    cleaned = nh3.clean(
-        markup,
-        tags=_ALLOWED_TAGS,
-        clean_content_tags={"script", "style", "iframe", "noscript", "template", "object"},
-        attributes=_ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        url_relative=relative,
-        link_rel="noopener noreferrer nofollow",
-    )
-    return xml_safe(re.sub(r"(?:<div>\s*</div>|<span>\s*</span>|<p>\s*</p>)", "", cleaned)).strip()
+    markup = html.escape(root.text or "", quote=False) + _children_markup(root)
+    if base_url and not _only_absolute_urls(root):
+        cleaned = nh3.clean(markup, url_relative=("rewrite_with_base", base_url), **_NH3_OPTIONS)
+    else:
+        cleaned = _WITHOUT_RELATIVE_URLS.clean(markup)
+    return xml_safe(_EMPTY_ELEMENTS.sub("", cleaned)).strip()
+
+
+def _only_absolute_urls(root: etree._Element) -> bool:
+    """True when every URL-like attribute below *root* starts with a scheme (none is relative)."""
+    return all(_SCHEME.match(value) for value in _URL_ATTRIBUTE_VALUES(root))
+
+
+def _children_markup(root: etree._Element) -> str:
+    """The HTML of *root*'s children and their tails, without *root*'s own text.
+
+    Serializing *root* once and cutting off its tags is cheaper than a ``tostring`` per child,
+    and gives the same markup; it is done for the bare ``<div>`` that :func:`parse_fragment`
+    returns, whose tags are known, with its text taken out for the moment.
+    """
+    if root.tag == "div" and not root.attrib:
+        text = root.text
+        root.text = None
+        try:
+            markup = etree.tostring(root, encoding="unicode", method="html", with_tail=False)
+        finally:
+            root.text = text
+        if markup.startswith("<div>") and markup.endswith("</div>"):
+            return markup[len("<div>") : -len("</div>")]
+    return "".join(etree.tostring(child, encoding="unicode", method="html") for child in root)
 
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

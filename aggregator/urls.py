@@ -62,12 +62,26 @@ def strip_tracking(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, "&".join(pairs), ""))
 
 
+# A URL that is already canonical: http(s), a lower-case ASCII host name of dotted labels (no
+# port, no punycode or "--" label, a last label that is not a number, so never an IP address),
+# a path of unreserved characters whose segments never start with a dot (no "." or ".."), and
+# no query, fragment, "%", ";" or whitespace. w3lib returns such a URL unchanged, and most
+# article URLs look like this, so they skip its WHATWG parsing.
+_LABEL = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+_SEGMENT = r"[A-Za-z0-9_~-][A-Za-z0-9._~-]*"
+_PLAIN_URL = re.compile(
+    rf"https?://(?:{_LABEL}\.)+[a-z][a-z0-9]*(?:-[a-z0-9]+)*/(?:{_SEGMENT}(?:/{_SEGMENT})*/?)?"
+)
+
+
 @lru_cache(maxsize=65536)
 def canonical_url(url: str) -> str:
     """The URL we store: tracking removed, host lowercased, query sorted, safe encoding.
 
     Cached: every article's URL is canonicalized several times (id, aliases, canonical choice).
     """
+    if _PLAIN_URL.fullmatch(url):
+        return url
     cleaned = strip_tracking(safe_url_string(url.strip()))
     return canonicalize_url(cleaned, keep_fragments=False)
 
@@ -97,7 +111,9 @@ def choose_canonical(page_url: str, declared: str | None) -> str:
     return candidate
 
 
+@lru_cache(maxsize=65536)
 def _bare_host(url: str) -> str:
+    """The host of *url* without ``www.``; cached, as each article asks about the same URLs."""
     host = (urlsplit(url).hostname or "").lower()
     return host[4:] if host.startswith("www.") else host
 
