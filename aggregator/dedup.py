@@ -25,7 +25,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
-from datasketch import MinHash
 from sqlite_utils import Database
 
 from aggregator.fts import fold_bytes
@@ -40,11 +39,24 @@ _MIX = np.uint32(0x9E3779B1)
 # Signatures are stored, so the permutation scheme is pinned: a library default change must not
 # silently make new signatures incomparable with stored ones.
 SCHEME = "affine32"
-_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=SCHEME)  # permutations drawn once, then shared
+
+
+def affine32_permutations(seed: int, num_perm: int) -> np.ndarray:
+    """``MinHash(num_perm=…, seed=…, scheme="affine32").permutations`` of datasketch: (a, b) rows.
+
+    Drawn with the same two ``RandomState`` calls as datasketch rather than by importing it at
+    run time: its package imports scipy, half a second in every process that stores, searches
+    or reports. A test pins these values to datasketch's own.
+    """
+    gen = np.random.RandomState(seed)
+    odd = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    offset = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return np.array([odd, offset])
+
+
+PERMUTATIONS = affine32_permutations(_SEED, NUM_PERM)  # drawn once, then shared
 # One row per permutation: a (NUM_PERM, shingles) product is reduced along its contiguous rows.
-_PERM_A, _PERM_B = (
-    np.asarray(p, dtype=np.uint32).reshape(NUM_PERM, 1).copy() for p in _TEMPLATE.permutations
-)
+_PERM_A, _PERM_B = (p.reshape(NUM_PERM, 1).copy() for p in PERMUTATIONS)
 # MurmurHash3's 32-bit finalizer, datasketch's ``_fmix(…, 32)`` (applied before the permutations).
 _FMIX_SHIFT_1, _FMIX_MUL_1, _FMIX_SHIFT_2, _FMIX_MUL_2 = (
     np.uint32(16),
@@ -121,7 +133,7 @@ def _signature(words: list[bytes]) -> np.ndarray:
     """The MinHash signature of a document's folded syllables.
 
     The values are datasketch's ``MinHash(scheme="affine32")`` of the shingle hashes (identity hash
-    function, ``_TEMPLATE``'s permutations), computed here in a few numpy operations: building a
+    function, ``PERMUTATIONS``), computed here in a few numpy operations: building a
     MinHash object per article and feeding it a Python list cost more than the hashing itself.
     Repeated shingles need no ``unique``, a minimum ignores them. ``tests/test_store_speedups.py``
     checks the values against datasketch, since stored signatures must stay comparable.

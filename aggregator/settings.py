@@ -30,8 +30,8 @@ DOWNLOAD_TIMEOUT = 30
 RETRY_TIMES = 2
 COOKIES_ENABLED = False
 # Scrapy starts this many asyncio workers for every callback's output; our pipelines are
-# synchronous, so a large pool (the default is 100) buys nothing and costs a hundred tasks per page.
-CONCURRENT_ITEMS = 4
+# synchronous, so a pool (the default is 100) buys nothing and costs that many tasks per page.
+CONCURRENT_ITEMS = 1
 TELNETCONSOLE_ENABLED = False
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"

@@ -1,19 +1,23 @@
 """Throughput: our spiders + pipelines + SQLite + feeds against plain Scrapy, on one mirror.
 
-    python benchmarks/crawl.py                         # N = 5,000 articles across 10 sites
-    python benchmarks/crawl.py --articles 5000 50000   # also shows whether memory stays flat
-    python benchmarks/crawl.py --extractors            # per-article extraction: ours, trafilatura, news-please
+    python benchmarks/crawl.py                                  # N = 5,000 articles, 3 rounds
+    python benchmarks/crawl.py --articles 5000 50000 --rounds 1 # is memory flat as N grows?
+    python benchmarks/crawl.py --extractors      # per-article extraction: ours, trafilatura, news-please
 
 For each N the script generates a mirror of N articles across 10 demo sites on at least three
 platforms, serves it with the project's mirror server (a separate process, with an access log),
-and measures in one run:
+and measures, in alternating rounds:
 
-(b) ``baotinh crawl`` of those sites: our spiders, the whole pipeline chain into SQLite, the feeds;
+(b) ``baotinh crawl --full`` of those sites as users run it: our spiders, the whole pipeline
+    chain into SQLite, the feed build, with the default ``--processes auto`` (one crawler process
+    per core); and the same with ``--processes 1``, everything on one core;
 (a) plain Scrapy downloading exactly the pages (b) downloaded (from the access log), through the
-    same mirror download handler, with no parsing and no pipelines: the ceiling on this machine.
+    same mirror download handler, with no parsing and no pipelines: one process, the ceiling of
+    a single Scrapy process on this machine.
 
-It prints pages/s, articles/s, CPU seconds per 1,000 articles and peak memory of each crawler
-process, and the ratio b/a of pages per second; the last line is one JSON object with ``ratio``.
+It prints pages/s, articles/s, CPU seconds per 1,000 articles and peak memory (summed PSS of the
+process tree) of each, medians over the rounds, and the ratios b/a of pages per second; the last
+line is one JSON object with ``ratio`` (default settings) and ``ratio_one_process``.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -51,8 +56,9 @@ def choose_sites(count: int = 10) -> list[str]:
 def run_measured(command: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
     """Run *command*; wall seconds, CPU seconds and peak memory (MB) of it and its children.
 
-    Memory is the peak of the summed resident sets of the process tree, sampled every 100 ms:
-    with several crawler processes, the peak of one of them would understate what the run needs.
+    Memory is the peak of the process tree's summed proportional set sizes (PSS), sampled every
+    100 ms: with several crawler processes the peak of one of them would understate what the run
+    needs, and summed resident sets would count the pages they share since the fork twice.
     """
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})},
@@ -68,12 +74,12 @@ def run_measured(command: list[str], env: dict[str, str] | None = None) -> dict[
     return {
         "seconds": wall,
         "cpu_seconds": usage.ru_utime + usage.ru_stime,
-        "peak_mb": max(sampler.peak_mb, usage.ru_maxrss / 1024),
+        "peak_mb": sampler.peak_mb,
     }
 
 
 class TreeMemory(threading.Thread):
-    """Samples the summed RSS of a process and all its descendants (Linux ``/proc``)."""
+    """Samples the summed PSS of a process and all its descendants (Linux ``/proc``)."""
 
     def __init__(self, root: int) -> None:
         super().__init__(daemon=True)
@@ -83,23 +89,25 @@ class TreeMemory(threading.Thread):
 
     def run(self) -> None:
         while not self._done.wait(0.1):
-            self.peak_mb = max(self.peak_mb, self._tree_rss_mb())
+            self.peak_mb = max(self.peak_mb, self._tree_pss_mb())
 
     def stop(self) -> None:
         self._done.set()
         self.join()
 
-    def _tree_rss_mb(self) -> float:
-        total, frontier = 0, [self.root]
+    def _tree_pss_mb(self) -> float:
+        """Proportional set size: pages shared after a fork count once across the tree."""
+        total_kb, frontier = 0, [self.root]
         while frontier:
             pid = frontier.pop()
             try:
-                total += int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+                rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+                total_kb += int(rollup.split("\nPss:", 1)[1].split()[0])
                 for task in Path(f"/proc/{pid}/task").iterdir():
                     frontier.extend(int(c) for c in (task / "children").read_text().split())
-            except (OSError, ValueError):
+            except (OSError, ValueError, IndexError):
                 continue  # the process ended between two reads
-        return total * os.sysconf("SC_PAGE_SIZE") / 2**20
+        return total_kb / 1024
 
 
 def baseline(urls_file: Path, mirror: str) -> None:
@@ -139,7 +147,14 @@ def real_urls(log_lines: list[str]) -> list[str]:
     return [f"https://{line.split(' ', 1)[1].lstrip('/')}" for line in log_lines if " /" in line]
 
 
-def measure(articles: int, sites: list[str], folder: Path, processes: str = "auto") -> dict[str, Any]:
+def measure(
+    articles: int, sites: list[str], folder: Path, processes: str = "auto", rounds: int = 3
+) -> dict[str, Any]:
+    """Build the mirror of *articles*, then *rounds* of plain / ours / ours in one process.
+
+    The runs alternate, so a slow minute of a shared machine hits all three alike, and each
+    figure is the median of its rounds (peak memory: the largest).
+    """
     from aggregator.demo import build_mirror
     from aggregator.mirror import running_mirror
 
@@ -149,47 +164,71 @@ def measure(articles: int, sites: list[str], folder: Path, processes: str = "aut
     build_mirror(mirror_dir, articles_per_site=per_site, sites=sites)
     built = time.perf_counter() - started
     log = folder / f"access-{articles}.log"
-    output = folder / f"out-{articles}"
+    runs: dict[str, list[dict[str, float]]] = {"plain": [], "ours": [], "ours_one_process": []}
+    fetched: list[tuple[int, int]] = []
     with running_mirror(mirror_dir, access_log=log) as url:
 
-        def ours(processes: str) -> dict[str, float]:
+        def ours(processes: str, output: Path) -> dict[str, float]:
             # --full: paginate as deep as the archive goes, so every article of the mirror is crawled
-            return run_measured([sys.executable, "-m", "aggregator.cli", "crawl", *sites, "--mirror", url,
-                                 "--output", str(output / processes), "--progress", "0", "--full",
-                                 "--processes", processes], env={"BAOTINH_LOG_LEVEL": "ERROR"})  # fmt: skip
+            before = _lines(log)
+            run = run_measured([sys.executable, "-m", "aggregator.cli", "crawl", *sites, "--mirror", url,
+                                "--output", str(output), "--progress", "0", "--full",
+                                "--processes", processes], env={"BAOTINH_LOG_LEVEL": "ERROR"})  # fmt: skip
+            fetched.append((_lines(log) - before, _stored(output / "articles.db")))
+            return run
 
-        parallel = ours(processes)
-        lines = log.read_text(encoding="utf-8").splitlines()
-        one = ours("1")
-        one_pages = len(log.read_text(encoding="utf-8").splitlines()) - len(lines)
         urls_file = folder / f"urls-{articles}.txt"
-        urls_file.write_text("\n".join(real_urls(lines)), encoding="utf-8")
-        plain = run_measured([sys.executable, __file__, "--baseline", str(urls_file), "--mirror", url])
-    import sqlite3
-
-    with sqlite3.connect(output / processes / "articles.db") as conn:
-        stored = conn.execute("select count(*) from articles").fetchone()[0]
-    with sqlite3.connect(output / "1" / "articles.db") as conn:
-        stored_one = conn.execute("select count(*) from articles").fetchone()[0]
-    pages = len(lines)
-    if (one_pages, stored_one) != (pages, stored):
-        raise RuntimeError(f"one process fetched {one_pages} pages, stored {stored_one}; "
-                           f"{processes} processes {pages}, {stored}")  # fmt: skip
-    result = {
+        for number in range(rounds):
+            output = folder / f"out-{articles}-{number}"
+            if number == 0:  # (a) replays exactly the pages (b) downloaded
+                runs["ours"].append(ours(processes, output / "auto"))
+                urls_file.write_text("\n".join(real_urls(log.read_text(encoding="utf-8").splitlines())))
+            runs["plain"].append(run_measured([sys.executable, __file__, "--baseline", str(urls_file),
+                                               "--mirror", url]))  # fmt: skip
+            if number > 0:
+                runs["ours"].append(ours(processes, output / "auto"))
+            runs["ours_one_process"].append(ours("1", output / "one"))
+    pages, stored = fetched[0]
+    if any(f != fetched[0] for f in fetched):
+        raise RuntimeError(f"runs fetched or stored different counts (pages, articles): {fetched}")
+    result: dict[str, Any] = {
         "articles_requested": per_site * len(sites),
         "mirror_build_seconds": round(built, 1),
         "pages": pages,
         "articles_stored": stored,
         "processes": processes,
-        "plain": _figures(plain, pages, stored),
-        "ours": _figures(parallel, pages, stored),
-        "ours_one_process": _figures(one, pages, stored),
+        "rounds": rounds,
     }
+    for name, measured in runs.items():
+        result[name] = _figures(_median_run(measured), pages, stored)
     result["ratio"] = round(result["ours"]["pages_per_s"] / result["plain"]["pages_per_s"], 3)
     result["ratio_one_process"] = round(
         result["ours_one_process"]["pages_per_s"] / result["plain"]["pages_per_s"], 3
     )
+    result["ratio_by_round"] = [
+        round(plain["seconds"] / run["seconds"], 3)
+        for plain, run in zip(runs["plain"], runs["ours"], strict=True)
+    ]
     return result
+
+
+def _lines(log: Path) -> int:
+    return len(log.read_text(encoding="utf-8").splitlines()) if log.exists() else 0
+
+
+def _stored(db: Path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return conn.execute("select count(*) from articles").fetchone()[0]
+
+
+def _median_run(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {
+        "seconds": statistics.median(r["seconds"] for r in runs),
+        "cpu_seconds": statistics.median(r["cpu_seconds"] for r in runs),
+        "peak_mb": max(r["peak_mb"] for r in runs),
+    }
 
 
 def _figures(run: dict[str, float], pages: int, articles: int) -> dict[str, float]:
@@ -207,6 +246,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, nargs="+", default=[5000])
     parser.add_argument("--sites", type=int, default=10)
     parser.add_argument("--processes", default="auto", help="crawler processes of (b) (default: auto)")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds; medians are reported")
     parser.add_argument("--extractors", action="store_true", help="per-article extraction times")
     parser.add_argument("--baseline", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--mirror", help=argparse.SUPPRESS)
@@ -224,7 +264,7 @@ def main() -> None:
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for count in args.articles:
-            results[count] = measure(count, sites, Path(tmp), args.processes)
+            results[count] = measure(count, sites, Path(tmp), args.processes, args.rounds)
             print(json.dumps(results[count]), flush=True)
     first = results[args.articles[0]]
     summary = {"ratio": first["ratio"], "ratio_one_process": first["ratio_one_process"],
@@ -233,6 +273,10 @@ def main() -> None:
                **{f"{k}_plain": v for k, v in first["plain"].items()}}  # fmt: skip
     if len(results) > 1:
         summary["peak_mb_by_n"] = {n: r["ours"]["peak_mb"] for n, r in results.items()}
+        summary["peak_mb_one_process_by_n"] = {
+            n: r["ours_one_process"]["peak_mb"] for n, r in results.items()
+        }
+        summary["ratio_by_n"] = {n: r["ratio"] for n, r in results.items()}
     print(json.dumps(summary))
 
 

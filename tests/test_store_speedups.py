@@ -59,7 +59,7 @@ def old_signature(text: str) -> np.ndarray:
         num_perm=dedup.NUM_PERM,
         seed=dedup._SEED,
         hashfunc=int,
-        permutations=dedup._TEMPLATE.permutations,
+        permutations=MinHash(num_perm=dedup.NUM_PERM, seed=dedup._SEED, scheme=dedup.SCHEME).permutations,
         scheme=dedup.SCHEME,
     )
     pieces = old_shingle_hashes(text)
@@ -397,3 +397,10 @@ def test_upsert_matches_sqlite_utils(tmp_path: Path) -> None:
             dumps.append(db.db.execute("select rowid, * from articles order by rowid").fetchall())
     assert dumps[0] == dumps[1]
     assert len(dumps[0]) == 4
+
+
+def test_permutations_are_datasketchs() -> None:
+    """Stored signatures stay comparable only while these equal datasketch's own permutations."""
+    reference = MinHash(num_perm=dedup.NUM_PERM, seed=dedup._SEED, scheme=dedup.SCHEME).permutations
+    assert np.array_equal(np.asarray(reference, dtype=np.uint64), dedup.PERMUTATIONS.astype(np.uint64))
+    assert dedup.PERMUTATIONS.dtype == np.uint32
