@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import math
 import multiprocessing
 import os
 import signal
@@ -40,14 +41,36 @@ _PR_SET_PDEATHSIG = 1
 
 
 def process_count(requested: int | str | None, sources: int) -> int:
-    """How many crawler processes: ``auto`` (or 0) means one per usable core, never more than sources."""
+    """How many crawler processes: ``auto`` (or 0) means one per usable core, never more than sources.
+
+    "Usable" honours the CPU affinity mask and a cgroup CPU quota (a container granted 2 CPUs of
+    a 64-core host gets 2), and ``auto`` stops at ``AUTO_MAX``: each process holds its own
+    Scrapy and its own parsed pages (150–250 MB), and a paper's crawl is seldom CPU-bound on the
+    real sites. An explicit number is taken as given.
+    """
     if requested in (None, "", "auto", 0, "0"):
-        wanted = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        wanted = min(usable_cores(), AUTO_MAX)
     else:
-        wanted = int(requested)
+        try:
+            wanted = int(requested)
+        except (TypeError, ValueError):
+            wanted = 0
         if wanted < 1:
             raise ValueError(f"--processes takes a positive number or 'auto', not {requested!r}")
     return max(1, min(wanted, sources))
+
+
+AUTO_MAX = 8
+
+
+def usable_cores(cgroup: Path = Path("/sys/fs/cgroup/cpu.max")) -> int:
+    """Cores this process may run on: the affinity mask, capped by a cgroup v2 CPU quota."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    with contextlib.suppress(OSError, ValueError):
+        quota, period = cgroup.read_text().split()[:2]
+        if quota != "max":
+            cores = min(cores, max(1, math.ceil(int(quota) / int(period))))
+    return cores
 
 
 def source_weights(database: Path, names: Sequence[str]) -> dict[str, float]:

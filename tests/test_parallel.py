@@ -12,7 +12,14 @@ from typing import Any
 import pytest
 
 from aggregator import lock
-from aggregator.parallel import plan_shards, process_count, run_sharded, source_weights
+from aggregator.parallel import (
+    AUTO_MAX,
+    plan_shards,
+    process_count,
+    run_sharded,
+    source_weights,
+    usable_cores,
+)
 from aggregator.store import ArticleStore
 from tests.conftest import ROOT
 
@@ -20,8 +27,19 @@ from tests.conftest import ROOT
 
 
 def test_auto_means_one_process_per_usable_core() -> None:
-    cores = len(os.sched_getaffinity(0))
-    assert process_count("auto", 100) == cores
+    assert process_count("auto", 100) == min(usable_cores(), AUTO_MAX)
+
+
+def test_a_cgroup_quota_caps_the_cores(tmp_path: Path) -> None:
+    quota = tmp_path / "cpu.max"
+    quota.write_text("150000 100000\n")  # one and a half CPUs: two processes can use them
+    assert usable_cores(quota) == min(2, len(os.sched_getaffinity(0)))
+
+
+def test_no_cgroup_quota_leaves_the_affinity_mask(tmp_path: Path) -> None:
+    quota = tmp_path / "cpu.max"
+    quota.write_text("max 100000\n")
+    assert usable_cores(quota) == len(os.sched_getaffinity(0))
 
 
 def test_never_more_processes_than_sources() -> None:
@@ -36,7 +54,7 @@ def test_an_explicit_count_is_kept() -> None:
     assert process_count("2", 10) == 2
 
 
-@pytest.mark.parametrize("bad", ["-1", "two"])
+@pytest.mark.parametrize("bad", ["-1", "two", "0.5"])
 def test_a_bad_count_is_refused(bad: str) -> None:
     with pytest.raises(ValueError):
         process_count(bad, 10)
