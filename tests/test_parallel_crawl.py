@@ -170,3 +170,26 @@ def started_runs(db: Path) -> list[tuple[Any, ...]]:
         return rows(db, "select source from crawl_runs")
     except sqlite3.Error:  # not created yet
         return []
+
+
+def test_sigterm_to_the_parent_stops_every_crawler_cleanly(slow_mirror: str, tmp_path: Path) -> None:
+    """SIGTERM (or Ctrl-C) to `baotinh crawl` is forwarded once; the parent still reports."""
+    output = tmp_path / "out"
+    db = output / "articles.db"
+    parent = subprocess.Popen(
+        baotinh_crawl(slow_mirror, output, "--processes", "2"),
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while len(started_runs(db)) < len(SITES):
+        assert time.monotonic() < deadline and parent.poll() is None, "the crawl never started"
+        time.sleep(0.1)
+    time.sleep(1)
+    parent.send_signal(signal.SIGTERM)
+    report, _ = parent.communicate(timeout=60)
+    assert parent.returncode == 1  # the papers did not finish: failed sources
+    assert sorted(rows(db, "select source, finish_reason from crawl_runs")) == [
+        (s, "shutdown") for s in SITES
+    ]
+    assert [site for site in SITES if f"  {site}: pages" in report] == list(SITES)
+    assert not is_held(db)
