@@ -169,11 +169,11 @@ def measure(
     with running_mirror(mirror_dir, access_log=log) as url:
 
         def ours(processes: str, output: Path) -> dict[str, float]:
-            # --full: paginate as deep as the archive goes, so every article of the mirror is crawled
+            # --full and no depth limit: every article of the mirror is crawled, however deep
             before = _lines(log)
             run = run_measured([sys.executable, "-m", "aggregator.cli", "crawl", *sites, "--mirror", url,
                                 "--output", str(output), "--progress", "0", "--full",
-                                "--processes", processes], env={"BAOTINH_LOG_LEVEL": "ERROR"})  # fmt: skip
+                                "--processes", processes], env={"BAOTINH_LOG_LEVEL": "ERROR", "BAOTINH_BACKFILL_MAX_PAGES": "1000000"})  # fmt: skip
             fetched.append((_lines(log) - before, _stored(output / "articles.db")))
             return run
 
