@@ -189,11 +189,17 @@ def _spider_args(args: argparse.Namespace) -> dict[str, str]:
 def cmd_demo(args: argparse.Namespace) -> int:
     """Serve the bundled mirror, crawl it with every demo site's spider, build the feeds."""
     from aggregator.demo import build_mirror
+    from aggregator.demo.sites import SITES
     from aggregator.mirror import running_mirror
     from aggregator.parallel import process_count
 
     output = Path(args.output)
     mirror_dir = output / "demo-mirror"
+    try:
+        processes = process_count(_settings().get("BAOTINH_PROCESSES"), len(SITES))
+    except ValueError as exc:
+        print(f"baotinh: BAOTINH_PROCESSES: {exc}", file=sys.stderr)
+        return 2
     manifest = build_mirror(mirror_dir)
     names = sorted(manifest["sites"])
     overrides = {
@@ -206,7 +212,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     with running_mirror(mirror_dir) as url:
         print(f"serving the demo mirror ({mirror_dir}) at {url}", file=sys.stderr)
         overrides["MIRROR"] = url
-        processes = process_count(_settings().get("BAOTINH_PROCESSES"), len(names))
         stats = run_spiders(names, overrides, processes=processes)
     return _finish_crawl(stats, _settings(overrides))
 

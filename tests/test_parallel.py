@@ -207,3 +207,16 @@ def test_two_processes_write_one_database_without_locked_errors(tmp_path: Path) 
     with ArticleStore(db, readonly=True) as store:
         assert store.count() == 3 * 15 * 20
         assert store.db.execute("pragma integrity_check").fetchone() == ("ok",)
+
+
+@pytest.mark.parametrize("command", [["crawl", "--processes", "many"], ["demo"]])
+def test_a_bad_process_count_stops_the_command_before_it_crawls(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import aggregator.settings
+    from aggregator.cli import main
+
+    monkeypatch.setattr(aggregator.settings, "BAOTINH_PROCESSES", "-2")  # as read from the environment
+    assert main([*command, "--output", str(tmp_path)]) == 2
+    assert "positive number or 'auto'" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
