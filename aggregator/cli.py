@@ -84,6 +84,8 @@ def _crawl_here(
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess
 
+    from aggregator.parallel import in_crawler_process, on_stop_request
+
     process = CrawlerProcess(settings)
     crawlers = []
     for name in names:
@@ -91,7 +93,13 @@ def _crawl_here(
         crawler.signals.connect(_record_pid, signal=signals.spider_opened)
         crawlers.append(crawler)
         process.crawl(crawler, **(spider_args or {}))
-    process.start()
+    if in_crawler_process():  # of `--processes N`: stop requests are handled by aggregator.parallel
+        from twisted.internet import reactor  # the one the first crawler installed
+
+        on_stop_request(lambda: reactor.callFromThread(process.stop))
+        process.start(install_signal_handlers=False)
+    else:
+        process.start()
     return {crawler.spidercls.name: crawler.stats.get_stats() for crawler in crawlers}
 
 
@@ -142,7 +150,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     from aggregator.parallel import process_count
 
     known = {cls.name for cls in spider_classes()}
-    names = args.spiders or sorted(known - {"news"})
+    names = list(dict.fromkeys(args.spiders)) or sorted(known - {"news"})  # each source once
     unknown = [n for n in names if n not in known]
     if unknown:
         print(f"unknown spider(s): {', '.join(unknown)}; see `baotinh sources`", file=sys.stderr)
@@ -163,7 +171,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     try:
         processes = process_count(args.processes or _settings().get("BAOTINH_PROCESSES"), len(names))
     except ValueError as exc:
-        print(f"baotinh: {exc}", file=sys.stderr)
+        print(f"baotinh: --processes or BAOTINH_PROCESSES: {exc}", file=sys.stderr)
         return 2
     try:
         stats = run_spiders(names, overrides, spider_args=spider_args, processes=processes)

@@ -31,7 +31,7 @@ def fold(text: str | None) -> str:
         return ""
     if text.isascii():
         return text.lower()  # NFD leaves ASCII as it is
-    return _fold_marked(text).decode("ascii")
+    return _fold_nonascii(text).decode("ascii")
 
 
 def fold_bytes(text: str | None) -> bytes:
@@ -40,10 +40,22 @@ def fold_bytes(text: str | None) -> bytes:
         return b""
     if text.isascii():
         return text.lower().encode("ascii")
+    return _fold_nonascii(text)
+
+
+# Fields longer than this are folded each time: the cache must not hold whole long pages.
+_CACHED_CHARS = 20_000
+
+
+def _fold_nonascii(text: str) -> bytes:
+    return _fold_remembered(text) if len(text) <= _CACHED_CHARS else _fold_marked(text)
+
+
+@functools.lru_cache(maxsize=512)  # a batch of 100 articles folds 300 fields
+def _fold_remembered(text: str) -> bytes:
     return _fold_marked(text)
 
 
-@functools.lru_cache(maxsize=1024)
 def _fold_marked(text: str) -> bytes:
     """The folding of text with non-ASCII characters.
 
@@ -52,9 +64,10 @@ def _fold_marked(text: str) -> bytes:
     table looks up every character in Python objects (4x slower on Vietnamese text). The result is
     the same; ``tests/test_store_speedups.py`` checks it against the old implementation.
 
-    Remembered for a batch's worth of fields: the near-duplicate signature folds the title and body
-    that the index has just folded (``fold`` works character by character, so the signature can
-    fold fields one by one: ``fold(a + b) == fold(a) + fold(b)``).
+    Remembered (up to ``_CACHED_CHARS`` characters, for a batch's worth of fields): the
+    near-duplicate signature folds the title and body that the index has just folded (``fold``
+    works character by character, so the signature can fold fields one by one:
+    ``fold(a + b) == fold(a) + fold(b)``).
     """
     # Đ/đ, and Ð/ð (U+00D0/U+00F0) that text converted from legacy encodings uses for them.
     text = text.replace("đ", "d").replace("Đ", "D").replace("ð", "d").replace("Ð", "D")

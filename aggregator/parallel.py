@@ -28,7 +28,7 @@ import os
 import signal
 import sqlite3
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -41,36 +41,96 @@ _PR_SET_PDEATHSIG = 1
 
 
 def process_count(requested: int | str | None, sources: int) -> int:
-    """How many crawler processes: ``auto`` (or 0) means one per usable core, never more than sources.
+    """How many crawler processes: ``auto`` (or 0) picks :func:`auto_processes`; never more than sources.
 
-    "Usable" honours the CPU affinity mask and a cgroup CPU quota (a container granted 2 CPUs of
-    a 64-core host gets 2), and ``auto`` stops at ``AUTO_MAX``: each process holds its own
-    Scrapy and its own parsed pages (150–250 MB), and a paper's crawl is seldom CPU-bound on the
-    real sites. An explicit number is taken as given.
+    An explicit number is taken as given.
     """
     if requested in (None, "", "auto", 0, "0"):
-        wanted = min(usable_cores(), AUTO_MAX)
+        wanted = auto_processes(usable_cores(), available_memory())
     else:
         try:
             wanted = int(requested)
         except (TypeError, ValueError):
             wanted = 0
         if wanted < 1:
-            raise ValueError(f"--processes takes a positive number or 'auto', not {requested!r}")
+            raise ValueError(f"a positive number of processes or 'auto', not {requested!r}")
     return max(1, min(wanted, sources))
 
 
 AUTO_MAX = 8
+MEMORY_PER_PROCESS = 300 * 2**20  # a crawler's peak on a large backfill is 200-250 MB
 
 
-def usable_cores(cgroup: Path = Path("/sys/fs/cgroup/cpu.max")) -> int:
-    """Cores this process may run on: the affinity mask, capped by a cgroup v2 CPU quota."""
+def auto_processes(cores: int, memory: int | None) -> int:
+    """One per usable core, at most ``AUTO_MAX``, and no more than the free memory holds.
+
+    Each process holds its own Scrapy and its own parsed pages, and a paper's crawl is seldom
+    CPU-bound on the real sites, so a small server must not fork itself out of memory.
+    """
+    wanted = min(cores, AUTO_MAX)
+    if memory is not None:
+        wanted = min(wanted, memory // MEMORY_PER_PROCESS)
+    return max(1, wanted)
+
+
+def usable_cores(cgroups: Path = Path("/sys/fs/cgroup"), own: Path = Path("/proc/self/cgroup")) -> int:
+    """Cores this process may run on: the affinity mask, capped by the CPU quota of its cgroup.
+
+    The quota of every cgroup from this process's own up to the root counts (systemd's
+    ``CPUQuota=`` sets it on the service's cgroup; a container's sits higher): cgroup v2
+    ``cpu.max``, or v1 ``cpu.cfs_quota_us``/``cpu.cfs_period_us``.
+    """
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    with contextlib.suppress(OSError, ValueError):
-        quota, period = cgroup.read_text().split()[:2]
-        if quota != "max":
-            cores = min(cores, max(1, math.ceil(int(quota) / int(period))))
+    for quota, period in _cpu_quotas(cgroups, own):
+        cores = min(cores, max(1, math.ceil(quota / period)))
     return cores
+
+
+def _cpu_quotas(cgroups: Path, own: Path) -> Iterator[tuple[int, int]]:
+    try:
+        lines = own.read_text().splitlines()
+    except OSError:
+        return
+    for line in lines:
+        _, controllers, path = line.split(":", 2)
+        if controllers == "":  # v2: the unified hierarchy
+            folders, files = [cgroups], ("cpu.max",)
+        elif "cpu" in controllers.split(","):  # v1
+            folders, files = (
+                [cgroups / "cpu", cgroups / controllers],
+                ("cpu.cfs_quota_us", "cpu.cfs_period_us"),
+            )
+        else:
+            continue
+        for base in folders:
+            folder = base / path.lstrip("/")
+            while True:
+                quota = _read_quota(folder, files)
+                if quota:
+                    yield quota
+                if folder == base or base not in folder.parents:
+                    break
+                folder = folder.parent
+
+
+def _read_quota(folder: Path, files: tuple[str, ...]) -> tuple[int, int] | None:
+    with contextlib.suppress(OSError, ValueError):
+        if len(files) == 1:
+            quota, period = (folder / files[0]).read_text().split()[:2]
+        else:
+            quota, period = ((folder / name).read_text().strip() for name in files)
+        if quota not in ("max", "-1"):
+            return int(quota), int(period)
+    return None
+
+
+def available_memory(meminfo: Path = Path("/proc/meminfo")) -> int | None:
+    """``MemAvailable`` in bytes, or None where the kernel does not say."""
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        for line in meminfo.read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) * 1024
+    return None
 
 
 def source_weights(database: Path, names: Sequence[str]) -> dict[str, float]:
@@ -85,10 +145,10 @@ def source_weights(database: Path, names: Sequence[str]) -> dict[str, float]:
             uri = f"file:{database.resolve()}?mode=ro"
             with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=5)) as conn:
                 rows = conn.execute(
-                    "select source, pages from crawl_runs where finished is not null and pages > 0"
-                    " order by id"
+                    "select source, pages from crawl_runs where id in (select max(id) from crawl_runs"
+                    " where finished is not null and pages > 0 group by source)"
                 ).fetchall()
-            known = {source: float(pages) for source, pages in rows}  # the latest run wins
+            known = {source: float(pages) for source, pages in rows}
     default = sum(known.values()) / len(known) if known else 1.0
     return {name: known.get(name, default) for name in names}
 
@@ -107,25 +167,71 @@ def plan_shards(names: Sequence[str], processes: int, weights: Mapping[str, floa
 def run_sharded(shards: Sequence[Sequence[str]], run_shard: RunShard) -> Stats:
     """Run ``run_shard(shard)`` in one forked process per shard; every source's final stats.
 
-    Must be called before this process has a Twisted reactor: each child builds its own.
+    Must be called before this process has a Twisted reactor: each child builds its own. It
+    returns (or raises) only once every child has ended, so the caller's writer lock is never
+    released under a crawler that still writes.
     """
     if "twisted.internet.reactor" in sys.modules:
         raise RuntimeError("crawler processes must be forked before a reactor is installed")
     context = multiprocessing.get_context("fork")
     children: list[tuple[multiprocessing.process.BaseProcess, Connection, Sequence[str]]] = []
     parent = os.getpid()
-    for shard in shards:
-        reader, writer = context.Pipe(duplex=False)
-        child = context.Process(target=_child, args=(shard, run_shard, writer, parent), daemon=False)
-        child.start()
-        writer.close()
-        children.append((child, reader, shard))
-    with _forwarding_signals([child for child, _, _ in children]):
-        return _collect(children)
+    stopper = _Stopper([])
+    with stopper.installed():  # before the first fork: a Ctrl-C now stops what has started
+        try:
+            for shard in shards:
+                reader, writer = context.Pipe(duplex=False)
+                child = context.Process(target=_child, args=(shard, run_shard, writer, parent))
+                child.start()
+                writer.close()
+                stopper.children.append(child)
+                children.append((child, reader, shard))
+            return _collect(children)
+        finally:
+            stopper.stop_all()  # a no-op when they have all reported
+            for child, _, _ in children:
+                child.join()
+
+
+# --- inside a crawler process ------------------------------------------------------------------
+# A crawler process takes every stop request (SIGTERM, SIGINT, or SIGUSR1 from its parent or from
+# the kernel when the parent dies) as one idempotent "finish cleanly". Scrapy's own handlers read a
+# second signal as "force", but under systemd every process of the service gets SIGTERM directly
+# and the parent's request comes on top of it: forcing would drop the last batch. A crawl that
+# will not stop is the parent's to kill (a second signal to the parent, see ``_Stopper``).
+STOP_SIGNAL = signal.SIGUSR1
+_in_crawler_process = False
+_stop_requested = False
+_on_stop: list[Callable[[], Any]] = []
+
+
+def in_crawler_process() -> bool:
+    """True in a process forked by :func:`run_sharded` (it handles its own stop signals)."""
+    return _in_crawler_process
+
+
+def on_stop_request(callback: Callable[[], Any]) -> None:
+    """Call *callback* when this crawler process is asked to stop (at once if it already was)."""
+    _on_stop.append(callback)
+    if _stop_requested:
+        callback()
+
+
+def _stop_requested_by_signal(_signum: int, _frame: Any) -> None:
+    global _stop_requested
+    if _stop_requested:
+        return
+    _stop_requested = True
+    for callback in _on_stop:
+        callback()
 
 
 def _child(shard: Sequence[str], run_shard: RunShard, results: Connection, parent: int) -> None:
-    os.setpgrp()  # the terminal's Ctrl-C reaches the parent, which forwards it once
+    global _in_crawler_process
+    _in_crawler_process = True
+    for sig in (signal.SIGINT, signal.SIGTERM, STOP_SIGNAL):
+        signal.signal(sig, _stop_requested_by_signal)
+    os.setpgrp()  # the terminal's Ctrl-C reaches the parent, which asks each crawler once
     _die_with(parent)
     try:
         stats = run_shard(shard)
@@ -136,12 +242,15 @@ def _child(shard: Sequence[str], run_shard: RunShard, results: Connection, paren
 
 
 def _die_with(parent: int) -> None:
-    """Ask Linux for a SIGTERM when the parent dies, so no orphan crawls on holding the lock."""
+    """Ask Linux for a stop request when the parent dies, so no orphan crawls on unlocked."""
     with contextlib.suppress(OSError, AttributeError):
         libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+        libc.prctl(_PR_SET_PDEATHSIG, STOP_SIGNAL)
     if os.getppid() != parent:  # the parent died before the request took effect
-        os.kill(os.getpid(), signal.SIGTERM)
+        _stop_requested_by_signal(STOP_SIGNAL, None)
+
+
+# --- in the parent -----------------------------------------------------------------------------
 
 
 def _collect(children: Sequence[tuple[Any, Connection, Sequence[str]]]) -> Stats:
@@ -157,27 +266,41 @@ def _collect(children: Sequence[tuple[Any, Connection, Sequence[str]]]) -> Stats
                 reason = f"crawler process died (exit code {child.exitcode})"
                 stats.update({name: {"finish_reason": reason} for name in shard})
             reader.close()
-    for child, _, _ in children:
-        child.join()
     return stats
 
 
-@contextlib.contextmanager
-def _forwarding_signals(children: Sequence[Any]) -> Any:
-    """SIGINT and SIGTERM to the parent reach every child once (each then shuts down cleanly)."""
+class _Stopper:
+    """SIGINT or SIGTERM to the parent: a stop request to every crawler; a second one kills them.
 
-    def forward(signum: int, _frame: Any) -> None:
-        for child in children:
+    That is Scrapy's own rule for one process (the first signal finishes cleanly, the second
+    forces), kept for the group.
+    """
+
+    def __init__(self, children: list[Any]) -> None:
+        self.children = children
+        self.signals = 0
+
+    @contextlib.contextmanager
+    def installed(self) -> Iterator[None]:
+        previous = {sig: signal.signal(sig, self._received) for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            yield
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+    def _received(self, _signum: int, _frame: Any) -> None:
+        self.signals += 1
+        self._send(STOP_SIGNAL if self.signals == 1 else signal.SIGKILL)
+
+    def stop_all(self) -> None:
+        self._send(STOP_SIGNAL)
+
+    def _send(self, sig: int) -> None:
+        for child in self.children:
             with contextlib.suppress(ProcessLookupError):
                 if child.pid and child.exitcode is None:
-                    os.kill(child.pid, signum)
-
-    previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+                    os.kill(child.pid, sig)
 
 
 def _picklable(stats: Stats) -> Stats:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
@@ -253,9 +254,23 @@ class StorePipeline(_CrawlerPipeline):
         return item
 
     def flush(self) -> None:
-        rows, self.rows = self.rows, []
-        aliases, self.aliases = self.aliases, []
-        result = self.store.save_articles(rows, aliases=aliases)
+        """Write the buffered batch; on a database error keep it for the next flush.
+
+        A batch that cannot be written (another process held the database past the busy
+        timeout, a full disk) stays buffered and is retried with the next one; whatever is
+        still unwritten when the spider closes is logged and, never having been stored, is
+        fetched again by the next run.
+        """
+        rows, aliases = self.rows, self.aliases
+        try:
+            result = self.store.save_articles(rows, aliases=aliases)
+        except sqlite3.OperationalError as exc:
+            self.inc("store/retried_batches")
+            logger.warning(
+                "could not write %d articles yet (%s); retrying with the next batch", len(rows), exc
+            )
+            return
+        self.rows, self.aliases = [], []
         self.totals += result
         self.inc("articles/new", result.new)
         self.inc("articles/updated", result.updated)
@@ -271,6 +286,9 @@ class StorePipeline(_CrawlerPipeline):
     def spider_closed(self, spider: Spider, reason: str) -> None:
         """Record the run once Scrapy knows why it ended (``finished``, ``shutdown``…)."""
         self.flush()
+        if self.rows:
+            self.inc("store/unwritten", len(self.rows))
+            logger.error("%d articles could not be written; the next run fetches them again", len(self.rows))
         stats = self.stats.get_stats()
         if self.run_id is not None:
             self.store.finish_run(

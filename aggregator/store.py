@@ -239,32 +239,34 @@ class ArticleStore:
         if not unique:
             return result
         now = utc_now()
-        existing = self._existing([r["id"] for r in unique])
-        unique, copies = self._split_exact_copies(unique, existing)
-        result.duplicates = len(copies)
-        records = []
-        for row in unique:
-            record = dict(row)
-            old = existing.get(record["id"])
-            record["last_seen"] = now
-            if old is None:
-                record.update(first_seen=now, updated=now, revisions=1, cluster_id=record["id"])
-                result.new += 1
-            else:
-                record["first_seen"] = old["first_seen"]
-                record["cluster_id"] = old["cluster_id"] or record["id"]
-                if old["content_hash"] == record["content_hash"]:
-                    record.update(updated=old["updated"], revisions=old["revisions"])
-                    result.unchanged += 1
-                else:
-                    record.update(updated=now, revisions=(old["revisions"] or 1) + 1)
-                    result.updated += 1
-            record["sort_time"] = sort_time(record.get("published"), record["first_seen"])
-            record["tags"] = json.dumps(record.get("tags") or [], ensure_ascii=False)
-            records.append(record)
-        reindex = [r for r in records if _text_changed(existing.get(r["id"]), r)]
-        alias_rows = [{"url": u, "article_id": i, "first_seen": now} for u, i in [*aliases, *copies]]
+        # Reads and writes in one IMMEDIATE transaction: another crawler process can never
+        # change what this batch believes is stored between the two.
         with self.transaction():
+            existing = self._existing([r["id"] for r in unique])
+            unique, copies = self._split_exact_copies(unique, existing)
+            result.duplicates = len(copies)
+            records = []
+            for row in unique:
+                record = dict(row)
+                old = existing.get(record["id"])
+                record["last_seen"] = now
+                if old is None:
+                    record.update(first_seen=now, updated=now, revisions=1, cluster_id=record["id"])
+                    result.new += 1
+                else:
+                    record["first_seen"] = old["first_seen"]
+                    record["cluster_id"] = old["cluster_id"] or record["id"]
+                    if old["content_hash"] == record["content_hash"]:
+                        record.update(updated=old["updated"], revisions=old["revisions"])
+                        result.unchanged += 1
+                    else:
+                        record.update(updated=now, revisions=(old["revisions"] or 1) + 1)
+                        result.updated += 1
+                record["sort_time"] = sort_time(record.get("published"), record["first_seen"])
+                record["tags"] = json.dumps(record.get("tags") or [], ensure_ascii=False)
+                records.append(record)
+            reindex = [r for r in records if _text_changed(existing.get(r["id"]), r)]
+            alias_rows = [{"url": u, "article_id": i, "first_seen": now} for u, i in [*aliases, *copies]]
             fts.remove(self.db, [existing[r["id"]] for r in reindex if r["id"] in existing])
             self._upsert_articles(records)
             fts.add(self.db, [r["id"] for r in reindex])

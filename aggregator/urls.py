@@ -74,7 +74,7 @@ _PLAIN_URL = re.compile(
 )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # a page's links are asked about several times, then never
 def canonical_url(url: str) -> str:
     """The URL we store: tracking removed, host lowercased, query sorted, safe encoding.
 
@@ -111,7 +111,7 @@ def choose_canonical(page_url: str, declared: str | None) -> str:
     return candidate
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # a page's links are asked about several times, then never
 def _bare_host(url: str) -> str:
     """The host of *url* without ``www.``; cached, as each article asks about the same URLs."""
     host = (urlsplit(url).hostname or "").lower()

@@ -14,6 +14,9 @@ import pytest
 from aggregator import lock
 from aggregator.parallel import (
     AUTO_MAX,
+    MEMORY_PER_PROCESS,
+    auto_processes,
+    available_memory,
     plan_shards,
     process_count,
     run_sharded,
@@ -27,19 +30,62 @@ from tests.conftest import ROOT
 
 
 def test_auto_means_one_process_per_usable_core() -> None:
-    assert process_count("auto", 100) == min(usable_cores(), AUTO_MAX)
+    assert process_count("auto", 100) == auto_processes(usable_cores(), available_memory())
+
+
+def test_auto_stops_at_eight_cores() -> None:
+    assert auto_processes(64, None) == AUTO_MAX == 8
+
+
+def test_auto_fits_free_memory() -> None:
+    assert auto_processes(8, 2 * MEMORY_PER_PROCESS + 1) == 2
+    assert auto_processes(8, MEMORY_PER_PROCESS // 2) == 1
+
+
+def cgroup_tree(tmp_path: Path, own: str, quotas: dict[str, str]) -> tuple[Path, Path]:
+    root = tmp_path / "cgroup"
+    for folder, value in quotas.items():
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        (root / folder / "cpu.max").write_text(value)
+    mine = tmp_path / "self-cgroup"
+    mine.write_text(f"0::{own}\n")
+    return root, mine
 
 
 def test_a_cgroup_quota_caps_the_cores(tmp_path: Path) -> None:
-    quota = tmp_path / "cpu.max"
-    quota.write_text("150000 100000\n")  # one and a half CPUs: two processes can use them
-    assert usable_cores(quota) == min(2, len(os.sched_getaffinity(0)))
+    """One and a half CPUs granted to the service's cgroup: two processes can use them."""
+    root, mine = cgroup_tree(tmp_path, "/system.slice/baotinh.service", {
+        ".": "max 100000\n", "system.slice": "max 100000\n",
+        "system.slice/baotinh.service": "150000 100000\n",
+    })  # fmt: skip
+    assert usable_cores(root, mine) == min(2, len(os.sched_getaffinity(0)))
+
+
+def test_a_quota_higher_up_counts_too(tmp_path: Path) -> None:
+    root, mine = cgroup_tree(tmp_path, "/a/b", {".": "100000 100000\n", "a/b": "max 100000\n"})
+    assert usable_cores(root, mine) == 1
 
 
 def test_no_cgroup_quota_leaves_the_affinity_mask(tmp_path: Path) -> None:
-    quota = tmp_path / "cpu.max"
-    quota.write_text("max 100000\n")
-    assert usable_cores(quota) == len(os.sched_getaffinity(0))
+    root, mine = cgroup_tree(tmp_path, "/a", {".": "max 100000\n", "a": "max 100000\n"})
+    assert usable_cores(root, mine) == len(os.sched_getaffinity(0))
+
+
+def test_cgroup_v1_quota(tmp_path: Path) -> None:
+    folder = tmp_path / "cgroup" / "cpu,cpuacct" / "job"
+    folder.mkdir(parents=True)
+    (folder / "cpu.cfs_quota_us").write_text("100000\n")
+    (folder / "cpu.cfs_period_us").write_text("100000\n")
+    mine = tmp_path / "self-cgroup"
+    mine.write_text("4:cpu,cpuacct:/job\n3:memory:/job\n")
+    assert usable_cores(tmp_path / "cgroup", mine) == 1
+
+
+def test_available_memory_reads_meminfo(tmp_path: Path) -> None:
+    meminfo = tmp_path / "meminfo"
+    meminfo.write_text("MemTotal:  4000000 kB\nMemAvailable:  1000 kB\n")
+    assert available_memory(meminfo) == 1000 * 1024
+    assert available_memory(tmp_path / "none") is None
 
 
 def test_never_more_processes_than_sources() -> None:
@@ -218,5 +264,5 @@ def test_a_bad_process_count_stops_the_command_before_it_crawls(
 
     monkeypatch.setattr(aggregator.settings, "BAOTINH_PROCESSES", "-2")  # as read from the environment
     assert main([*command, "--output", str(tmp_path)]) == 2
-    assert "positive number or 'auto'" in capsys.readouterr().err
+    assert "positive number of processes or 'auto'" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []

@@ -193,3 +193,27 @@ def test_sigterm_to_the_parent_stops_every_crawler_cleanly(slow_mirror: str, tmp
     ]
     assert [site for site in SITES if f"  {site}: pages" in report] == list(SITES)
     assert not is_held(db)
+
+
+def test_sigterm_to_every_process_at_once_still_stops_cleanly(slow_mirror: str, tmp_path: Path) -> None:
+    """systemd's default stop signals the whole service: no crawler may read that as "force"."""
+    output = tmp_path / "out"
+    db = output / "articles.db"
+    parent = subprocess.Popen(
+        baotinh_crawl(slow_mirror, output, "--processes", "2"),
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while len(started_runs(db)) < len(SITES):
+        assert time.monotonic() < deadline and parent.poll() is None, "the crawl never started"
+        time.sleep(0.1)
+    time.sleep(1)
+    children = Path(f"/proc/{parent.pid}/task/{parent.pid}/children").read_text().split()
+    assert len(children) == 2
+    for pid in [parent.pid, *map(int, children)]:
+        os.kill(pid, signal.SIGTERM)
+    parent.wait(timeout=60)
+    assert sorted(rows(db, "select source, finish_reason from crawl_runs")) == [
+        (s, "shutdown") for s in SITES
+    ]
+    assert rows(db, "select count(*) from crawl_runs where finished is null") == [(0,)]
