@@ -6,7 +6,7 @@
 
 For each N the script generates a mirror of N articles across 10 demo sites on at least three
 platforms, serves it with the project's mirror server (a separate process, with an access log),
-and measures, in alternating rounds:
+and, after an unmeasured warm-up crawl that lists the pages, measures in rounds whose order turns:
 
 (b) ``baotinh crawl --full`` of those sites as users run it: our spiders, the whole pipeline
     chain into SQLite, the feed build, with the default ``--processes auto`` (one crawler process
@@ -17,7 +17,8 @@ and measures, in alternating rounds:
 
 It prints pages/s, articles/s, CPU seconds per 1,000 articles and peak memory (summed PSS of the
 process tree) of each, medians over the rounds, and the ratios b/a of pages per second; the last
-line is one JSON object with ``ratio`` (default settings) and ``ratio_one_process``.
+line is one JSON object with ``ratio`` (default settings), ``ratio_one_process`` and ``cpu_ratio``
+(plain Scrapy's CPU seconds per article over ours: the work per article, which cores do not buy).
 """
 
 from __future__ import annotations
@@ -150,10 +151,11 @@ def real_urls(log_lines: list[str]) -> list[str]:
 def measure(
     articles: int, sites: list[str], folder: Path, processes: str = "auto", rounds: int = 3
 ) -> dict[str, Any]:
-    """Build the mirror of *articles*, then *rounds* of plain / ours / ours in one process.
+    """Build the mirror of *articles*, warm up, then *rounds* of plain / ours / ours in one process.
 
-    The runs alternate, so a slow minute of a shared machine hits all three alike, and each
-    figure is the median of its rounds (peak memory: the largest).
+    The order of the three turns each round, so a slow minute of a shared machine hits all three
+    alike and none is always first; each figure is the median of its rounds (peak memory: the
+    largest).
     """
     from aggregator.demo import build_mirror
     from aggregator.mirror import running_mirror
@@ -177,17 +179,21 @@ def measure(
             fetched.append((_lines(log) - before, _stored(output / "articles.db")))
             return run
 
+        # An unmeasured warm-up crawl: it lists the pages (a) replays and warms the mirror's cache.
+        before = _lines(log)
+        ours(processes, folder / f"out-{articles}-warmup")
         urls_file = folder / f"urls-{articles}.txt"
-        for number in range(rounds):
-            output = folder / f"out-{articles}-{number}"
-            if number == 0:  # (a) replays exactly the pages (b) downloaded
-                runs["ours"].append(ours(processes, output / "auto"))
-                urls_file.write_text("\n".join(real_urls(log.read_text(encoding="utf-8").splitlines())))
-            runs["plain"].append(run_measured([sys.executable, __file__, "--baseline", str(urls_file),
-                                               "--mirror", url]))  # fmt: skip
-            if number > 0:
-                runs["ours"].append(ours(processes, output / "auto"))
-            runs["ours_one_process"].append(ours("1", output / "one"))
+        urls_file.write_text("\n".join(real_urls(log.read_text(encoding="utf-8").splitlines()[before:])))
+        plain = [sys.executable, __file__, "--baseline", str(urls_file), "--mirror", url]
+        runners = {
+            "plain": lambda number: run_measured(plain),
+            "ours": lambda number: ours(processes, folder / f"out-{articles}-{number}" / "auto"),
+            "ours_one_process": lambda number: ours("1", folder / f"out-{articles}-{number}" / "one"),
+        }
+        order = list(runners)
+        for number in range(rounds):  # the order turns each round: no run is always first or last
+            for name in order[number % 3 :] + order[: number % 3]:
+                runs[name].append(runners[name](number))
     pages, stored = fetched[0]
     if any(f != fetched[0] for f in fetched):
         raise RuntimeError(f"runs fetched or stored different counts (pages, articles): {fetched}")
@@ -205,6 +211,9 @@ def measure(
     result["ratio_one_process"] = round(
         result["ours_one_process"]["pages_per_s"] / result["plain"]["pages_per_s"], 3
     )
+    result["cpu_ratio"] = round(
+        result["plain"]["cpu_s_per_1000_articles"] / result["ours"]["cpu_s_per_1000_articles"], 3
+    )  # work per article: what more cores cannot buy
     result["ratio_by_round"] = [
         round(plain["seconds"] / run["seconds"], 3)
         for plain, run in zip(runs["plain"], runs["ours"], strict=True)
@@ -268,6 +277,7 @@ def main() -> None:
             print(json.dumps(results[count]), flush=True)
     first = results[args.articles[0]]
     summary = {"ratio": first["ratio"], "ratio_one_process": first["ratio_one_process"],
+               "cpu_ratio": first["cpu_ratio"],
                **{f"{k}_ours": v for k, v in first["ours"].items()},
                **{f"{k}_ours_one_process": v for k, v in first["ours_one_process"].items()},
                **{f"{k}_plain": v for k, v in first["plain"].items()}}  # fmt: skip
