@@ -140,29 +140,19 @@ def slow_mirror(tmp_path: Path) -> Iterator[str]:
         yield url
 
 
-def test_killed_parent_leaves_no_crawler_behind(slow_mirror: str, tmp_path: Path) -> None:
-    """SIGKILL to the parent: the kernel sends SIGTERM to each child, which shuts down cleanly."""
-    output = tmp_path / "out"
-    db = output / "articles.db"
+def crawling(mirror: str, output: Path) -> subprocess.Popen[str]:
+    """A two-process crawl of the slow mirror, returned once every paper's run has started and its
+    article requests wait on the mirror."""
     parent = subprocess.Popen(
-        baotinh_crawl(slow_mirror, output, "--processes", "2"),
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        baotinh_crawl(mirror, output, "--processes", "2"),
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
     )  # fmt: skip
     deadline = time.monotonic() + 60
-    while len(started_runs(db)) < len(SITES):
+    while len(started_runs(output / "articles.db")) < len(SITES):
         assert time.monotonic() < deadline and parent.poll() is None, "the crawl never started"
         time.sleep(0.1)
-    time.sleep(1)  # the article requests are now waiting on the slow mirror
-    os.kill(parent.pid, signal.SIGKILL)
-    parent.wait()
-    killed = time.monotonic()
-    while is_held(db):
-        assert time.monotonic() - killed < 60, "crawler processes outlived their parent"
-        time.sleep(0.2)
-    assert rows(db, "pragma integrity_check") == [("ok",)]
-    assert sorted(rows(db, "select source, finish_reason from crawl_runs")) == [
-        (s, "shutdown") for s in SITES
-    ]
+    time.sleep(1)
+    return parent
 
 
 def started_runs(db: Path) -> list[tuple[Any, ...]]:
@@ -172,48 +162,44 @@ def started_runs(db: Path) -> list[tuple[Any, ...]]:
         return []
 
 
+def finished_as(db: Path) -> list[tuple[Any, ...]]:
+    return sorted(rows(db, "select source, finish_reason from crawl_runs"))
+
+
+def test_killed_parent_leaves_no_crawler_behind(slow_mirror: str, tmp_path: Path) -> None:
+    """SIGKILL to the parent: the kernel asks each child to stop, and it finishes cleanly."""
+    db = tmp_path / "out" / "articles.db"
+    parent = crawling(slow_mirror, tmp_path / "out")
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    killed = time.monotonic()
+    while is_held(db):
+        assert time.monotonic() - killed < 60, "crawler processes outlived their parent"
+        time.sleep(0.2)
+    assert rows(db, "pragma integrity_check") == [("ok",)]
+    assert finished_as(db) == [(s, "shutdown") for s in SITES]
+
+
 def test_sigterm_to_the_parent_stops_every_crawler_cleanly(slow_mirror: str, tmp_path: Path) -> None:
-    """SIGTERM (or Ctrl-C) to `baotinh crawl` is forwarded once; the parent still reports."""
-    output = tmp_path / "out"
-    db = output / "articles.db"
-    parent = subprocess.Popen(
-        baotinh_crawl(slow_mirror, output, "--processes", "2"),
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-    )  # fmt: skip
-    deadline = time.monotonic() + 60
-    while len(started_runs(db)) < len(SITES):
-        assert time.monotonic() < deadline and parent.poll() is None, "the crawl never started"
-        time.sleep(0.1)
-    time.sleep(1)
+    """SIGTERM (or Ctrl-C) to `baotinh crawl` reaches every crawler; the parent still reports."""
+    db = tmp_path / "out" / "articles.db"
+    parent = crawling(slow_mirror, tmp_path / "out")
     parent.send_signal(signal.SIGTERM)
     report, _ = parent.communicate(timeout=60)
     assert parent.returncode == 1  # the papers did not finish: failed sources
-    assert sorted(rows(db, "select source, finish_reason from crawl_runs")) == [
-        (s, "shutdown") for s in SITES
-    ]
+    assert finished_as(db) == [(s, "shutdown") for s in SITES]
     assert [site for site in SITES if f"  {site}: pages" in report] == list(SITES)
     assert not is_held(db)
 
 
 def test_sigterm_to_every_process_at_once_still_stops_cleanly(slow_mirror: str, tmp_path: Path) -> None:
     """systemd's default stop signals the whole service: no crawler may read that as "force"."""
-    output = tmp_path / "out"
-    db = output / "articles.db"
-    parent = subprocess.Popen(
-        baotinh_crawl(slow_mirror, output, "--processes", "2"),
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    deadline = time.monotonic() + 60
-    while len(started_runs(db)) < len(SITES):
-        assert time.monotonic() < deadline and parent.poll() is None, "the crawl never started"
-        time.sleep(0.1)
-    time.sleep(1)
+    db = tmp_path / "out" / "articles.db"
+    parent = crawling(slow_mirror, tmp_path / "out")
     children = Path(f"/proc/{parent.pid}/task/{parent.pid}/children").read_text().split()
     assert len(children) == 2
     for pid in [parent.pid, *map(int, children)]:
         os.kill(pid, signal.SIGTERM)
-    parent.wait(timeout=60)
-    assert sorted(rows(db, "select source, finish_reason from crawl_runs")) == [
-        (s, "shutdown") for s in SITES
-    ]
+    parent.communicate(timeout=60)
+    assert finished_as(db) == [(s, "shutdown") for s in SITES]
     assert rows(db, "select count(*) from crawl_runs where finished is null") == [(0,)]
