@@ -106,14 +106,6 @@ def _shingles(words: list[bytes], size: int) -> np.ndarray:
     return combined
 
 
-def shingle_hashes(text: str, size: int = SHINGLE) -> np.ndarray:
-    """32-bit hashes (as uint64) of the overlapping runs of *size* folded syllables, each once."""
-    words = _syllables(text)
-    if not words:
-        return np.empty(0, dtype=np.uint64)
-    return np.unique(_shingles(words, size)).astype(np.uint64)
-
-
 def signature(text: str) -> np.ndarray:
     """The MinHash signature (``NUM_PERM`` uint32 values) of *text*."""
     return _signature(_syllables(text))

@@ -66,12 +66,8 @@ def _structured(root: etree._Element) -> _Structured:
     return found
 
 
-def jsonld_objects(sel: Selector) -> list[dict[str, Any]]:
-    """Every JSON-LD object on the page, ``@graph`` and lists flattened; broken blocks skipped."""
-    return _jsonld_objects(_structured(sel.root).jsonld)
-
-
 def _jsonld_objects(texts: Iterable[str]) -> list[dict[str, Any]]:
+    """Every JSON-LD object of the blocks, ``@graph`` and lists flattened; broken blocks skipped."""
     found: list[dict[str, Any]] = []
     for raw in texts:
         try:
@@ -118,12 +114,8 @@ def _url_of(value: Any) -> str | None:
     return None
 
 
-def meta_map(sel: Selector) -> dict[str, list[str]]:
-    """All ``<meta>`` contents keyed by lowercased name/property/itemprop, in page order."""
-    return _meta_map(sel.root.iter("meta"))
-
-
 def _meta_map(metas: Iterable[etree._Element]) -> dict[str, list[str]]:
+    """All ``<meta>`` contents keyed by lowercased name/property/itemprop, in page order."""
     found: dict[str, list[str]] = {}
     for node in metas:
         content = node.get("content")

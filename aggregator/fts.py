@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlite_utils import Database
@@ -22,6 +22,7 @@ FTS_TABLE = "articles_fts"
 # search is an intersection of posting lists inside FTS5, not a scan of every text match.
 _COLUMNS = ("title", "summary", "body", "facets")
 _TEXT_COLUMNS = ("title", "summary", "body")
+_INDEXED = (*_TEXT_COLUMNS, "source", "province")  # what the index is built from
 _TOKEN = re.compile(r"\w+\*?")
 
 
@@ -120,17 +121,19 @@ def remove(db: Database, old_rows: Sequence[dict[str, Any]]) -> None:
 
 
 def add(db: Database, ids: Sequence[str]) -> None:
-    """Index the stored articles *ids* (read back to learn their rowids)."""
+    """Index the stored articles *ids*, read back from the table (building a missing index)."""
     for start in range(0, len(ids), 500):
         chunk = list(ids[start : start + 500])
         marks = ",".join("?" * len(chunk))
-        rows = db.query(
-            f"select rowid, title, summary, body, source, province from articles where id in ({marks})", chunk
-        )
-        db.conn.executemany(
-            f"INSERT INTO {FTS_TABLE}(rowid, {', '.join(_COLUMNS)}) VALUES (?, ?, ?, ?, ?)",
-            [(row["rowid"], *_values(row)) for row in rows],
-        )
+        index(db, db.query(f"select rowid, {', '.join(_INDEXED)} from articles where id in ({marks})", chunk))
+
+
+def index(db: Database, rows: Iterable[dict[str, Any]]) -> None:
+    """Index rows that carry their ``rowid`` and text: a batch just written needs no read back."""
+    db.conn.executemany(
+        f"INSERT INTO {FTS_TABLE}(rowid, {', '.join(_COLUMNS)}) VALUES (?, ?, ?, ?, ?)",
+        [(row["rowid"], *_values(row)) for row in rows],
+    )
 
 
 def match_expression(query: str) -> str:

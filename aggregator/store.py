@@ -269,9 +269,9 @@ class ArticleStore:
             alias_rows = [{"url": u, "article_id": i, "first_seen": now} for u, i in [*aliases, *copies]]
             fts.remove(self.db, [existing[r["id"]] for r in reindex if r["id"] in existing])
             self._upsert_articles(records)
-            fts.add(self.db, [r["id"] for r in reindex])
             if reindex:
                 changed = self._with_rowids(reindex)
+                fts.index(self.db, changed)
                 fresh = [r["id"] for r in reindex if r["id"] not in existing]
                 result.clustered = len(ClusterIndex(self.db).assign(changed, fresh=fresh))
             if alias_rows:

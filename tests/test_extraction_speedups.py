@@ -91,7 +91,7 @@ def test_lazy_texts_agree_with_texts(path: Path) -> None:
     spider = make_spider(SPIDERS[0])
     for cls in SPIDERS:
         for selectors in (cls.title_css, cls.summary_css, cls.author_css, cls.date_css, cls.category_css):
-            texts = spider.texts(response, selectors)
+            texts = list(spider.iter_texts(response, selectors))
             assert spider.first_text(response, selectors) == (texts[0] if texts else None)
             assert list(spider.iter_texts(response, selectors)) == texts
 
@@ -122,7 +122,7 @@ def test_date_candidates_are_lazy_but_complete() -> None:
         meta = extract_metadata(response.selector)
         expected = [
             *meta.published,
-            *spider.texts(response, spider.date_css),
+            *spider.iter_texts(response, spider.date_css),
             *response.css("[itemprop=datePublished]::attr(datetime)").getall()[:1],
             response.meta.get("feed_date") or "",
         ]

@@ -251,7 +251,13 @@ def test_article_signature_is_the_signature_of_the_document() -> None:
 
 def test_shingle_hashes_match() -> None:
     for text in documents():
-        new, old = dedup.shingle_hashes(text), old_shingle_hashes(text)
+        words = dedup._syllables(text)
+        new = (
+            np.unique(dedup._shingles(words, dedup.SHINGLE)).astype(np.uint64)
+            if words
+            else np.empty(0, np.uint64)
+        )
+        old = old_shingle_hashes(text)
         assert new.dtype == old.dtype and np.array_equal(new, old)
 
 

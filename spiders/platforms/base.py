@@ -391,12 +391,8 @@ class NewsSpider(scrapy.Spider):
 
     # --- selector helpers --------------------------------------------------------------------
 
-    def texts(self, response: Response | Selector, selectors: Iterable[str]) -> list[str]:
-        """The text of the first match of each selector (``::attr``/``::text`` taken as is)."""
-        return list(self.iter_texts(response, selectors))
-
     def iter_texts(self, response: Response | Selector, selectors: Iterable[str]) -> Iterator[str]:
-        """:meth:`texts` one selector at a time, for callers that stop at the first good value.
+        """The text of the first match of each selector (``::attr``/``::text`` taken as is), lazily.
 
         Every selector is a walk of the whole page, so the fallbacks after a match should not run.
         Evaluated on the lxml tree with compiled queries: Selector objects for every match cost
