@@ -28,9 +28,14 @@ class ConditionalRequestsMiddleware:
         self.seen: dict[str, dict[str, Any]] = {}
         # Feeds/sitemaps one of whose articles failed: asked in full next run, so it is retried.
         self.tainted: set[str] = set()
+        # Every feed/sitemap that listed an article, beyond the one whose request was scheduled
+        # (the duplicate filter drops the others): any of them may be the only way back to it.
+        self.also_listed_by: dict[str, set[str]] = {}
+        self.failed: set[str] = set()
         self.enabled = True
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(self.request_dropped, signal=signals.request_dropped)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ConditionalRequestsMiddleware:
@@ -72,14 +77,31 @@ class ConditionalRequestsMiddleware:
         if known.get("last_modified"):
             request.headers.setdefault(b"If-Modified-Since", known["last_modified"].encode("latin-1"))
 
-    def process_exception(self, request: Request, exception: Exception) -> None:
+    def request_dropped(self, request: Request, spider: Spider) -> None:
+        """A duplicate article request: remember the feed or sitemap that listed it too."""
+        found_on = request.meta.get("found_on")
+        if not found_on:
+            return
+        if request.url in self.failed:
+            self.tainted.add(found_on)
+        else:
+            self.also_listed_by.setdefault(request.url, set()).add(found_on)
+
+    def _article_failed(self, request: Request) -> None:
+        """Every feed and sitemap that listed the article is read in full next run."""
+        self.failed.add(request.url)
+        self.tainted.update(self.also_listed_by.pop(request.url, ()))
         if request.meta.get("found_on"):
             self.tainted.add(request.meta["found_on"])
 
+    def process_exception(self, request: Request, exception: Exception) -> None:
+        if not self._is_discovery(request):
+            self._article_failed(request)
+
     def process_response(self, request: Request, response: Response) -> Response:
         if not self._is_discovery(request):
-            if response.status >= 400 and request.meta.get("found_on"):
-                self.tainted.add(request.meta["found_on"])
+            if response.status >= 400:
+                self._article_failed(request)
             return response
         if response.status == 304:
             self.stats.inc_value("baotinh/not_modified")

@@ -88,6 +88,11 @@ class IncrementalMiddleware:
         seen = self.met.get(request.url)
         if seen is not None:
             self.stats.inc_value("baotinh/incremental/repeated_link")
+            # What the scheduler announces for a duplicate it filters: a feed or sitemap that
+            # listed this article too must learn of it (conditional requests).
+            self.crawler.signals.send_catch_log(
+                signal=signals.request_dropped, request=request, spider=self.crawler.spider
+            )
             return "known" if seen else "repeat"
         known = not self.full and article_id(request.url) in self.known
         self.met[request.url] = known

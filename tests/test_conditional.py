@@ -67,3 +67,16 @@ def test_unexpected_304_does_not_crash() -> None:
     mw, spider = middleware()
     answer(mw, Request("https://x.vn/rss", callback=spider.parse_feed), status=304, body=b"")
     assert [row["url"] for row in mw.to_save()] == ["https://x.vn/rss"]
+
+
+def test_every_feed_that_listed_a_failed_article_is_read_in_full() -> None:
+    """The article was requested from a listing page first; the feed's request was a duplicate."""
+    mw, spider = middleware()
+    for url in ("https://x.vn/rss", "https://x.vn/sitemap-news.xml"):
+        answer(mw, Request(url, callback=spider.parse_feed))
+    listed = {"found_on": "https://x.vn/rss"}
+    mw.request_dropped(Request("https://x.vn/a-1.html", callback=spider.parse_article, meta=listed), spider)
+    answer(mw, Request("https://x.vn/a-1.html", callback=spider.parse_article), status=500, body=b"")
+    late = {"found_on": "https://x.vn/sitemap-news.xml"}  # listed again after the failure
+    mw.request_dropped(Request("https://x.vn/a-1.html", callback=spider.parse_article, meta=late), spider)
+    assert mw.to_save() == []

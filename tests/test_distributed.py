@@ -172,6 +172,12 @@ def assert_stored_once(db: Path, mirror: Mirror) -> None:
 def test_two_crawlers_share_one_frontier_and_ingest_stores_each_article_once(
     mirror: Mirror, redis_url: str, tmp_path: Path
 ) -> None:
+    # The feed leaves out the article answering 500 (the news sitemap and the listings have it).
+    feed = tmp_path / "mirror" / "baolaocai.vn" / "rss" / "home.rss"
+    items = re.split(r"(?=<item>)", feed.read_text(encoding="utf-8"))
+    feed.write_text(
+        "".join(i for i in items if not any(url in i for url in mirror.failing)), encoding="utf-8"
+    )
     # Nobody is killed here: a long worker timeout rules out a live worker declared dead.
     slow = ("CONCURRENT_REQUESTS=2", "DOWNLOAD_DELAY=0.2", "BAOTINH_REDIS_WORKER_TIMEOUT=15")
     first = crawler(mirror, redis_url, tmp_path / "a", *slow)
@@ -202,9 +208,9 @@ def test_two_crawlers_share_one_frontier_and_ingest_stores_each_article_once(
     finished(again, tmp_path / "c")
     lines = mirror.new_lines()
     assert set(mirror.article_fetches(lines)) <= mirror.failing
-    # Whichever of feed and sitemap found the article that answers 500 is read in full again (to
-    # retry it); the other is unchanged and answers 304.
-    assert {"304 /baolaocai.vn/rss/home.rss", "304 /baolaocai.vn/sitemaps/news-1.xml"} & set(lines)
+    # A discovery page that listed the article answering 500 is read in full again (to retry it);
+    # the feed, which did not list it, is unchanged and answers 304.
+    assert "304 /baolaocai.vn/rss/home.rss" in lines
 
 
 def test_a_killed_crawler_leaves_its_requests_to_the_other(

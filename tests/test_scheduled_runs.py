@@ -133,7 +133,12 @@ def test_second_run_downloads_no_article_and_five_new_exactly_five(
 def test_unchanged_feeds_and_sitemaps_answer_304(
     mirror: tuple[Mirror, dict[str, Any]], tmp_path: Path
 ) -> None:
-    server, _ = mirror
+    server, manifest = mirror
+    # The feed leaves out the article answering 500; the news sitemap lists it (as do the listings).
+    failing = manifest["sites"][SITE]["failing"][0]["url"]
+    feed = server.root / "baolaocai.vn" / "rss" / "home.rss"
+    items = re.split(r"(?=<item>)", feed.read_text(encoding="utf-8"))
+    feed.write_text("".join(i for i in items if failing not in i), encoding="utf-8")
     output = tmp_path / "out"
     crawl(server, output)
     server.new_lines()
@@ -141,11 +146,12 @@ def test_unchanged_feeds_and_sitemaps_answer_304(
     discovery = dict(
         reversed(line.split(" ", 1)) for line in server.new_lines() if "/rss/" in line or "sitemap" in line
     )
-    # A sitemap index is always read in full; of the feed and the sitemap it lists, the one that
-    # found the article answering 500 is read in full again (so it is retried), the other is a 304.
+    # A sitemap index is always read in full; the sitemap that listed the article answering 500 is
+    # read in full again, so it is retried, whichever page's link to it was requested first; the
+    # feed, which did not list it, is a 304.
     assert discovery["/baolaocai.vn/sitemap.xml"] == "200"
     pair = [discovery["/baolaocai.vn/rss/home.rss"], discovery["/baolaocai.vn/sitemaps/news-1.xml"]]
-    assert sorted(pair) == ["200", "304"]
+    assert pair == ["304", "200"]
 
 
 def test_full_run_fetches_everything_again(mirror: tuple[Mirror, dict[str, Any]], tmp_path: Path) -> None:
