@@ -84,7 +84,8 @@ def _crawl_here(
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess
 
-    from aggregator.parallel import in_crawler_process, on_stop_request
+    from aggregator import stopping
+    from aggregator.parallel import in_crawler_process
 
     process = CrawlerProcess(settings)
     crawlers = []
@@ -93,14 +94,25 @@ def _crawl_here(
         crawler.signals.connect(_record_pid, signal=signals.spider_opened)
         crawlers.append(crawler)
         process.crawl(crawler, **(spider_args or {}))
-    if in_crawler_process():  # of `--processes N`: stop requests are handled by aggregator.parallel
-        from twisted.internet import reactor  # the one the first crawler installed
-
-        on_stop_request(lambda: reactor.callFromThread(process.stop))
+    if in_crawler_process():  # of `--processes N`: its signal handlers request a stop
         process.start(install_signal_handlers=False)
     else:
-        process.start()
+        with stopping.command_signals.phase(_local_stop) as received:
+            if received.count:  # a signal while the crawlers were being created
+                stopping.request_stop()
+            process.start(install_signal_handlers=False)
     return {crawler.spidercls.name: crawler.stats.get_stats() for crawler in crawlers}
+
+
+def _local_stop(count: int) -> None:
+    """Signals while this process crawls: the first finishes every run cleanly, the second forces."""
+    from aggregator import stopping
+
+    if count == 1:
+        print("stopping: finishing every run cleanly (again to force)", file=sys.stderr)
+        stopping.request_stop()
+        return
+    raise stopping.StopRequested("second signal")  # out of the reactor loop, through every finally
 
 
 def _record_pid(spider: Any) -> None:
@@ -574,8 +586,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    return int(args.func(args) or 0)
+    """Run one command; SIGINT/SIGTERM at any moment of it end it cleanly.
+
+    The handlers are in place from the first line, so a signal before the crawlers start stops
+    the command too (lock released, mirror server stopped) rather than killing it halfway; while
+    crawlers run, the crawl's own handlers take over (see ``aggregator.stopping``). A command
+    that serves (``mirror``, ``serve``) or drains (``ingest``) installs its own. Exit code 1 after
+    a stop, as for a crawl whose sources did not finish.
+    """
+    from aggregator import stopping
+
+    try:
+        with stopping.command_signals.phase():
+            args = build_parser().parse_args(argv)
+            return int(args.func(args) or 0)
+    except stopping.StopRequested as stop:
+        print(f"baotinh: stopped ({stop}); the next run fetches what this one had discovered", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

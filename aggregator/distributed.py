@@ -521,6 +521,10 @@ class RedisItemPipeline(StorePipeline):
         self.drops: list[dict[str, Any]] = []
         self.totals = SaveResult()
         self.run_id = None
+        # The shared Redis queue is the frontier here: requests stay in it until acknowledged.
+        self.owing: list[dict[str, Any]] = []
+        self.settled: set[str] = set()
+        self.failed_ids: set[str] = set()
         for handler, signal in (
             (self.item_dropped, signals.item_dropped),
             (self.spider_error, signals.spider_error),
@@ -531,6 +535,19 @@ class RedisItemPipeline(StorePipeline):
 
         crawler.signals.connect(self.page_failed, signal=baotinh_signals.page_failed)
         crawler.signals.connect(self.alias_found, signal=baotinh_signals.alias_found)
+
+    def write_batch(
+        self,
+        rows: list[dict[str, Any]],
+        aliases: list[tuple[str, str]],
+        drops: list[dict[str, Any]],
+        settled: set[str],
+        failed_ids: set[str],
+    ) -> tuple[SaveResult, int]:
+        """Rows, aliases and drops onto the Redis queue (``baotinh ingest`` writes them)."""
+        result = self.store.save_articles(rows, aliases=aliases)
+        self.store.record_drops(drops)
+        return result, 0
 
     # Drops and aliases arrive by signal; push them at once rather than with the next article.
     # (Explicit signatures: the dispatcher passes a handler only the arguments it names.)

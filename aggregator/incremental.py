@@ -22,6 +22,8 @@ from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 
+from aggregator import frontier
+from aggregator import signals as baotinh_signals
 from aggregator.dates import VN_TZ, parse_vn_date
 from aggregator.paths import db_path
 from aggregator.store import ArticleStore, utc_now
@@ -44,7 +46,8 @@ class IncrementalMiddleware:
         self.met: dict[str, bool] = {}
         self.full = False
         self.since: date | None = None
-        self.resuming = False  # the source's last run was killed: walk the listings in full
+        self.resuming = False  # the source's last run ended early: walk the listings in full
+        self.owed: list[dict[str, Any]] = []  # what earlier runs discovered and did not settle
         self.created = utc_now()
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
 
@@ -68,11 +71,17 @@ class IncrementalMiddleware:
                 days = self.crawler.settings.getfloat("BAOTINH_RETRY_DROPPED_AFTER_DAYS", 7.0)
                 self.known = store.known_ids(spider.name, retry_dropped_after_days=days)
                 self.resuming = store.last_run_interrupted(spider.name, before=self.created)
+        if database.is_file():
+            with ArticleStore(database, readonly=True) as store:
+                self.owed = frontier.owed(store.db, spider.name)
         self.stats.set_value("baotinh/incremental/known_at_start", len(self.known))
+        self.stats.set_value("baotinh/frontier/owed_at_start", len(self.owed))
         mode = "full" if self.full else f"backfill to {self.since}" if self.since else "incremental"
         if self.resuming:
-            mode += ", resuming a run that was killed (listings walked in full)"
-        logger.info("%s run: %d articles already known", mode, len(self.known))
+            mode += ", resuming a run that ended early (listings walked in full)"
+        logger.info(
+            "%s run: %d articles already known, %d owed by earlier runs", mode, len(self.known), len(self.owed)
+        )
 
     def _is_article(self, request: Request) -> bool:
         callback = request.callback
@@ -107,6 +116,15 @@ class IncrementalMiddleware:
         return "fetch"
 
     async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
+        """The articles earlier runs owe first (at a higher priority), then the spider's own start."""
+        spider = self.crawler.spider
+        for row in self.owed if hasattr(spider, "article_request") else ():
+            if not self.full and article_id(row["url"]) in self.known:
+                continue  # stored meanwhile under another of its URLs
+            self.met[row["url"]] = False
+            self.stats.inc_value("baotinh/frontier/requested")
+            request = spider.article_request(row["url"], feed_date=row["feed_date"], found_on=row["found_on"])
+            yield request.replace(priority=request.priority + 10)
         async for request in start:
             yield request
 
@@ -115,19 +133,28 @@ class IncrementalMiddleware:
     ) -> AsyncIterator[Any]:
         articles = known = 0
         following: list[Request] = []
+        fetch: list[Request] = []
+        redirects = response.meta.get("redirect_urls") or []
         async for entry in result:
             if isinstance(entry, Request) and self._is_article(entry):
                 verdict = self._verdict(entry)
                 if verdict == "fetch":
                     articles += 1
-                    yield entry
+                    fetch.append(entry)  # scheduled once they are in the frontier
                 elif verdict == "known":
                     articles += 1
                     known += 1
             elif isinstance(entry, Request) and "listing_page" in entry.meta:
                 following.append(entry)  # decided once every link of this page was seen
             else:
+                if redirects and "alias_urls" in getattr(entry, "fields", ()):
+                    # the URLs a redirect went through settle what the frontier owes for them
+                    entry["alias_urls"] = [*(entry.get("alias_urls") or []), *redirects]
                 yield entry
+        if fetch:
+            self._owe(fetch, response)
+        for request in fetch:
+            yield request
         streak = response.meta.get("known_streak", 0) + 1 if articles and known == articles else 0
         if following and streak >= self.stop_after and not (self.full or self.since or self.resuming):
             self.stats.inc_value("baotinh/incremental/pagination_stopped")
@@ -135,3 +162,20 @@ class IncrementalMiddleware:
         for request in following:
             request.meta["known_streak"] = streak
             yield request
+
+    def _owe(self, requests: list[Request], response: Response) -> None:
+        """Write the page's article requests to the frontier before any of them is scheduled."""
+        now = utc_now()
+        source = self.crawler.spider.name
+        rows = [
+            {
+                "id": article_id(r.url),
+                "url": r.url,
+                "source": source,
+                "found_on": response.url,
+                "feed_date": str(r.meta["feed_date"]) if r.meta.get("feed_date") else None,
+                "discovered": now,
+            }
+            for r in requests
+        ]
+        self.crawler.signals.send_catch_log(signal=baotinh_signals.articles_discovered, rows=rows)

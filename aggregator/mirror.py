@@ -34,6 +34,8 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
 
+from aggregator.stopping import die_with_parent
+
 # Local mirrors need no politeness; a user's explicit -s on the command line still wins.
 _MIRROR_SETTINGS = {
     "AUTOTHROTTLE_ENABLED": False,
@@ -196,6 +198,7 @@ def running_child(module: str, args: list[str], banner: str) -> Iterator[str]:
         stdout=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        preexec_fn=die_with_parent,  # a command killed with kill -9 takes its server along
     )
     try:
         line = proc.stdout.readline() if proc.stdout else ""

@@ -21,7 +21,6 @@ into failed sources, never into a crash of the whole crawl.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import math
 import multiprocessing
 import os
@@ -34,10 +33,11 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from aggregator import stopping
+
 Stats = dict[str, dict[str, Any]]
 RunShard = Callable[[Sequence[str]], Stats]
 
-_PR_SET_PDEATHSIG = 1
 
 
 def process_count(requested: int | str | None, sources: int) -> int:
@@ -169,7 +169,8 @@ def run_sharded(shards: Sequence[Sequence[str]], run_shard: RunShard) -> Stats:
 
     Must be called before this process has a Twisted reactor: each child builds its own. It
     returns (or raises) only once every child has ended, so the caller's writer lock is never
-    released under a crawler that still writes.
+    released under a crawler that still writes. A signal that arrives while the children are
+    being forked stops the forking: the sources not started are reported as such.
     """
     if "twisted.internet.reactor" in sys.modules:
         raise RuntimeError("crawler processes must be forked before a reactor is installed")
@@ -177,20 +178,29 @@ def run_sharded(shards: Sequence[Sequence[str]], run_shard: RunShard) -> Stats:
     children: list[tuple[multiprocessing.process.BaseProcess, Connection, Sequence[str]]] = []
     parent = os.getpid()
     stopper = _Stopper([])
-    with stopper.installed():  # before the first fork: a Ctrl-C now stops what has started
+    with stopping.command_signals.phase(stopper.received) as received:
         try:
+            not_started: Stats = {}
             for shard in shards:
+                if received.count:
+                    not_started.update({name: {"finish_reason": "not started: stop requested"} for name in shard})
+                    continue
                 reader, writer = context.Pipe(duplex=False)
                 child = context.Process(target=_child, args=(shard, run_shard, writer, parent))
-                child.start()
+                # Pending until the child has its own handlers: no stop request is lost in between.
+                with stopping.signals_blocked((*stopping.STOP_SIGNALS, STOP_SIGNAL)):
+                    child.start()
+                    stopper.children.append(child)
                 writer.close()
-                stopper.children.append(child)
                 children.append((child, reader, shard))
-            return _collect(children)
+            stats = {**_collect(children), **not_started}
         finally:
             stopper.stop_all()  # a no-op when they have all reported
             for child, _, _ in children:
                 child.join()
+    if stopper.forced:
+        raise stopping.StopRequested("second signal")
+    return stats
 
 
 # --- inside a crawler process ------------------------------------------------------------------
@@ -198,11 +208,10 @@ def run_sharded(shards: Sequence[Sequence[str]], run_shard: RunShard) -> Stats:
 # the kernel when the parent dies) as one idempotent "finish cleanly". Scrapy's own handlers read a
 # second signal as "force", but under systemd every process of the service gets SIGTERM directly
 # and the parent's request comes on top of it: forcing would drop the last batch. A crawl that
-# will not stop is the parent's to kill (a second signal to the parent, see ``_Stopper``).
+# will not stop is the parent's to kill (a second signal to the parent, see ``_Stopper``), and the
+# watchdog of ``aggregator.stopping`` ends one that outlives ``BAOTINH_STOP_TIMEOUT``.
 STOP_SIGNAL = signal.SIGUSR1
 _in_crawler_process = False
-_stop_requested = False
-_on_stop: list[Callable[[], Any]] = []
 
 
 def in_crawler_process() -> bool:
@@ -210,29 +219,19 @@ def in_crawler_process() -> bool:
     return _in_crawler_process
 
 
-def on_stop_request(callback: Callable[[], Any]) -> None:
-    """Call *callback* when this crawler process is asked to stop (at once if it already was)."""
-    _on_stop.append(callback)
-    if _stop_requested:
-        callback()
-
-
 def _stop_requested_by_signal(_signum: int, _frame: Any) -> None:
-    global _stop_requested
-    if _stop_requested:
-        return
-    _stop_requested = True
-    for callback in _on_stop:
-        callback()
+    stopping.request_stop()
 
 
 def _child(shard: Sequence[str], run_shard: RunShard, results: Connection, parent: int) -> None:
     global _in_crawler_process
     _in_crawler_process = True
-    for sig in (signal.SIGINT, signal.SIGTERM, STOP_SIGNAL):
+    stopping.reset()
+    for sig in (*stopping.STOP_SIGNALS, STOP_SIGNAL):
         signal.signal(sig, _stop_requested_by_signal)
     os.setpgrp()  # the terminal's Ctrl-C reaches the parent, which asks each crawler once
     _die_with(parent)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, (*stopping.STOP_SIGNALS, STOP_SIGNAL))
     try:
         stats = run_shard(shard)
     except BaseException as exc:  # report it as the shard's failure, not a silent exit
@@ -243,11 +242,9 @@ def _child(shard: Sequence[str], run_shard: RunShard, results: Connection, paren
 
 def _die_with(parent: int) -> None:
     """Ask Linux for a stop request when the parent dies, so no orphan crawls on unlocked."""
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, STOP_SIGNAL)
+    stopping.die_with_parent(STOP_SIGNAL)
     if os.getppid() != parent:  # the parent died before the request took effect
-        _stop_requested_by_signal(STOP_SIGNAL, None)
+        stopping.request_stop()
 
 
 # --- in the parent -----------------------------------------------------------------------------
@@ -278,20 +275,11 @@ class _Stopper:
 
     def __init__(self, children: list[Any]) -> None:
         self.children = children
-        self.signals = 0
+        self.forced = False
 
-    @contextlib.contextmanager
-    def installed(self) -> Iterator[None]:
-        previous = {sig: signal.signal(sig, self._received) for sig in (signal.SIGINT, signal.SIGTERM)}
-        try:
-            yield
-        finally:
-            for sig, handler in previous.items():
-                signal.signal(sig, handler)
-
-    def _received(self, _signum: int, _frame: Any) -> None:
-        self.signals += 1
-        self._send(STOP_SIGNAL if self.signals == 1 else signal.SIGKILL)
+    def received(self, count: int) -> None:
+        self.forced = count > 1
+        self._send(STOP_SIGNAL if count == 1 else signal.SIGKILL)
 
     def stop_all(self) -> None:
         self._send(STOP_SIGNAL)

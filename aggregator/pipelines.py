@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -20,7 +20,7 @@ from scrapy.exceptions import DropItem
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from aggregator import lock
+from aggregator import frontier, lock
 from aggregator import signals as baotinh_signals
 from aggregator.dates import parse_vn_date
 from aggregator.paths import db_path
@@ -221,6 +221,10 @@ def article_row(article: ItemAdapter) -> dict[str, Any]:
     return row
 
 
+# Failures after which nothing is owed: the page is gone, is not an article, or may not be fetched.
+_SETTLING_FAILURES = frozenset({"http_404", "http_410", "not_article", "ignored"})
+
+
 class StorePipeline(_CrawlerPipeline):
     """Batched upserts into SQLite; drops, failures and the run's counts recorded as well."""
 
@@ -236,6 +240,14 @@ class StorePipeline(_CrawlerPipeline):
         self.drops: list[dict[str, Any]] = []
         self.totals = SaveResult()
         self.run_id: int | None = None
+        # The frontier (aggregator.frontier): discoveries written at once; what this run settled
+        # or failed is written with the batch that stores or drops it, in the same transaction.
+        self.max_attempts = max(1, crawler.settings.getint("BAOTINH_FRONTIER_MAX_ATTEMPTS", 5))
+        self.owing: list[dict[str, Any]] = []
+        self.settled: set[str] = set()
+        self.failed_ids: set[str] = set()
+        crawler.signals.connect(self.articles_discovered, signal=baotinh_signals.articles_discovered)
+        crawler.signals.connect(self.item_error, signal=signals.item_error)
         crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(self.spider_error, signal=signals.spider_error)
         crawler.signals.connect(self.page_failed, signal=baotinh_signals.page_failed)
@@ -249,36 +261,75 @@ class StorePipeline(_CrawlerPipeline):
         article = ItemAdapter(item)
         self.rows.append(article_row(article))
         self.aliases.extend((url, article["id"]) for url in article.get("alias_urls") or ())
+        self._settle(article)
         if len(self.rows) >= self.batch_size:
             self.flush()
         return item
 
     def flush(self) -> None:
-        """Write the buffered batch; on a database error keep it for the next flush.
+        """Write the buffered batch, its drops and what it settles in the frontier, in one transaction.
 
         A batch that cannot be written (another process held the database past the busy
         timeout, a full disk) stays buffered and is retried with the next one; whatever is
         still unwritten when the spider closes is logged and, never having been stored, is
-        fetched again by the next run.
+        still owed in the frontier and fetched by the next run.
         """
-        rows, aliases = self.rows, self.aliases
+        rows, aliases, drops = self.rows, self.aliases, self.drops
+        settled, failed_ids = self.settled, self.failed_ids - self.settled
         try:
-            result = self.store.save_articles(rows, aliases=aliases)
+            result, given_up = self.write_batch(rows, aliases, drops, settled, failed_ids)
         except sqlite3.OperationalError as exc:
             self.inc("store/retried_batches")
             logger.warning(
                 "could not write %d articles yet (%s); retrying with the next batch", len(rows), exc
             )
             return
-        self.rows, self.aliases = [], []
+        self.rows, self.aliases, self.drops = [], [], []
+        self.settled, self.failed_ids = set(), set()
         self.totals += result
         self.inc("articles/new", result.new)
         self.inc("articles/updated", result.updated)
         self.inc("articles/unchanged", result.unchanged)
         self.inc("articles/duplicate_content", result.duplicates)
         self.inc("articles/clustered", result.clustered)
-        drops, self.drops = self.drops, []
-        self.store.record_drops(drops)
+        if given_up:
+            self.inc("frontier/given_up", given_up)
+
+    def write_batch(
+        self,
+        rows: list[dict[str, Any]],
+        aliases: list[tuple[str, str]],
+        drops: list[dict[str, Any]],
+        settled: set[str],
+        failed_ids: set[str],
+    ) -> tuple[SaveResult, int]:
+        """One transaction: articles, drops, and the frontier rows they settle or count as failed."""
+        with self.store.transaction():
+            self._write_owed()
+            result = self.store.save_articles(rows, aliases=aliases)
+            self.store.record_drops(drops)
+            frontier.settle(self.store.db, settled)
+            return result, frontier.failed(self.store.db, failed_ids, max_attempts=self.max_attempts)
+
+    def _write_owed(self) -> None:
+        if self.owing:
+            frontier.owe(self.store.db, self.owing)
+            self.inc("frontier/discovered", len(self.owing))
+            self.owing = []
+
+    def articles_discovered(self, rows: list[dict[str, Any]]) -> None:
+        """Article requests about to be scheduled: in the frontier before the page's next step."""
+        self.owing.extend(rows)
+        try:
+            with self.store.transaction():
+                self._write_owed()
+        except sqlite3.OperationalError as exc:  # kept in ``owing``, written with the next batch
+            logger.warning("could not write %d discovered articles yet (%s)", len(self.owing), exc)
+
+    def _settle(self, article: ItemAdapter) -> None:
+        """Every URL an article went by settles what the frontier owes for it."""
+        urls = [article.get("url"), *(article.get("alias_urls") or ())]
+        self.settled.update(article_id(u) for u in urls if u)
 
     def close_spider(self) -> None:
         self.flush()
@@ -319,6 +370,7 @@ class StorePipeline(_CrawlerPipeline):
         )
 
     def item_dropped(self, item: Any, response: Response, exception: Exception, spider: Spider) -> None:
+        self._settle(ItemAdapter(item))
         if isinstance(exception, DuplicateArticle):
             self.aliases.append((exception.url, exception.article_id))
             return
@@ -326,16 +378,30 @@ class StorePipeline(_CrawlerPipeline):
         url = ItemAdapter(item).get("url") or getattr(response, "url", "")
         self._drop(url, reason, getattr(exception, "detail", str(exception)))
 
+    def item_error(self, item: Any, response: Response, spider: Spider, failure: Failure) -> None:
+        """A pipeline raised on this item: recorded with its reason, never lost without a trace."""
+        self.inc("drop/pipeline_error")
+        adapter = ItemAdapter(item)
+        self._settle(adapter)
+        self._drop(adapter.get("url") or getattr(response, "url", ""), "pipeline_error", repr(failure.value))
+
     def spider_error(self, failure: Failure, response: Response, spider: Spider) -> None:
         self.inc("drop/extraction_error")
+        urls = [*response.meta.get("redirect_urls", ()), response.url]
+        self.settled.update(article_id(u) for u in urls)
         self._drop(response.url, "extraction_error", repr(failure.value))
 
     def alias_found(self, url: str, target: str) -> None:
         self.aliases.append((url, article_id(target)))
 
-    def page_failed(self, url: str, reason: str, detail: str = "") -> None:
+    def page_failed(self, url: str, reason: str, detail: str = "", requested: Sequence[str] = ()) -> None:
         if reason == "http_304":
             return  # a feed or sitemap unchanged since the last run: nothing failed
+        ids = {article_id(u) for u in (*requested, url)}
+        if reason in _SETTLING_FAILURES:
+            self.settled.update(ids)  # gone for good, or deliberately not fetched
+        else:
+            self.failed_ids.update(ids)  # tried again by the next run, a few times
         if reason == "not_article":
             self._drop(url, reason, detail)  # a page that is not news: kept for known_ids, not a failure
             return

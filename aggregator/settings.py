@@ -105,4 +105,6 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "aggregator.extensions.FeedsOnClose": 500,
     "aggregator.extensions.ProgressLog": 510,
+    # A stop request (signal, parent gone) closes the spider cleanly at any moment of the run.
+    "aggregator.stopping.StopOnRequest": 520,
 }

@@ -20,7 +20,7 @@ from typing import Any
 
 import sqlite_utils
 
-from aggregator import fts
+from aggregator import frontier, fts
 from aggregator.dedup import ClusterIndex, ensure_tables
 
 ARTICLE_COLUMNS: dict[str, type] = {
@@ -206,6 +206,7 @@ class ArticleStore:
             self.db["http_validators"].create(
                 {"url": str, "etag": str, "last_modified": str, "checked": str}, pk="url", if_not_exists=True
             )
+            frontier.ensure_table(self.db)
             self._add_missing_columns()
             self.db.executescript(_SCHEMA_EXTRA)
             fts.ensure_index(self.db)
@@ -410,14 +411,19 @@ class ArticleStore:
             self.db["drops"].insert_all([{**d, "dropped_at": now} for d in drops], alter=False)
 
     def last_run_interrupted(self, source: str, *, before: str) -> bool:
-        """True when the source's last run that started before *before* never finished (killed)."""
+        """True when the source's last run that started before *before* ended before its queue did.
+
+        Killed (never finished), stopped by a signal (``shutdown``), cut short by a
+        ``CLOSESPIDER_*`` limit, or failed: anything but ``finished`` left pages unvisited.
+        """
         if not self.db["crawl_runs"].exists():
             return False
         row = self.db.execute(
-            "select finished from crawl_runs where source = ? and started < ? order by id desc limit 1",
+            "select finished, finish_reason from crawl_runs where source = ? and started < ? "
+            "order by id desc limit 1",
             (source, before),
         ).fetchone()
-        return row is not None and row[0] is None
+        return row is not None and (row[0] is None or row[1] != "finished")
 
     def start_run(self, source: str) -> int:
         with self.transaction():

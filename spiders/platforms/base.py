@@ -20,7 +20,12 @@ from lxml import etree
 from parsel import Selector
 from parsel.csstranslator import GenericTranslator, HTMLTranslator
 from parsel.selector import CannotDropElementWithoutParent, CannotRemoveElementWithoutRoot
-from scrapy.exceptions import CannotResolveHostError, DownloadConnectionRefusedError, DownloadTimeoutError
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+)
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.response import get_base_url
@@ -430,13 +435,18 @@ class NewsSpider(scrapy.Spider):
             reason = "dns"
         elif failure.check(DownloadConnectionRefusedError):
             reason = "connection_refused"
+        elif failure.check(IgnoreRequest):
+            reason = "ignored"  # robots.txt forbids it, or a middleware chose not to fetch it
         else:
             reason = "download_error"
-        self._report(request.url, reason, repr(failure.value))
+        requested = [*request.meta.get("redirect_urls", ()), request.url]
+        self._report(request.url, reason, repr(failure.value), requested=requested)
 
-    def _report(self, url: str, reason: str, detail: str) -> None:
+    def _report(self, url: str, reason: str, detail: str, requested: Sequence[str] = ()) -> None:
         self.logger.warning("page failed (%s): %s", reason, url)
-        self.crawler.signals.send_catch_log(signal=signals.page_failed, url=url, reason=reason, detail=detail)
+        self.crawler.signals.send_catch_log(
+            signal=signals.page_failed, url=url, reason=reason, detail=detail, requested=list(requested)
+        )
 
 
 def _news_dates(body: bytes) -> dict[str, str]:
