@@ -52,21 +52,24 @@ def run_spiders(
     that many forked crawler processes (see ``aggregator.parallel``), all under this process's
     writer lock.
     """
+    from aggregator.config import get_float
     from aggregator.lock import acquire, release
     from aggregator.paths import db_path
+    from aggregator.store import ArticleStore
 
     settings = _settings(overrides)
     database = db_path(settings)
     distributed = bool(settings.get("BAOTINH_REDIS_URL"))  # crawlers then never write the database
     if not distributed:
-        acquire(database, wait=settings.getfloat("BAOTINH_LOCK_WAIT"))  # fail before starting anything
+        acquire(
+            database, wait=get_float(settings, "BAOTINH_LOCK_WAIT", 0.0, minimum=0)
+        )  # fail before starting anything
     try:
+        if not distributed:  # an unusable file stops here; the schema is made once, before any fork
+            ArticleStore(database).close()
         if processes > 1 and len(names) > 1:
             from aggregator.parallel import plan_shards, run_sharded, source_weights
-            from aggregator.store import ArticleStore
 
-            if not distributed:
-                ArticleStore(database).close()  # schema created or migrated once, before the fork
             shards = plan_shards(names, processes, source_weights(database, names))
             stats = run_sharded(shards, lambda shard: _crawl_here(shard, settings, spider_args))
         else:
@@ -408,6 +411,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from aggregator.config import get_float
     from aggregator.health import source_health
 
     try:
@@ -422,7 +426,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
             for h in source_health(
                 store,
                 [cls.name for cls in spider_classes() if cls.name != "news"],
-                silent_days=args.silent_days or settings.getfloat("BAOTINH_SILENT_DAYS"),
+                silent_days=args.silent_days or get_float(settings, "BAOTINH_SILENT_DAYS", 3.0, minimum=0),
             )
         ]
     if args.format == "table":
@@ -440,6 +444,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
             "last_run",
             "last_finish_reason",
             "last_run_errors",
+            "owed",
             "flags",
         ),
     )
@@ -595,14 +600,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     a stop, as for a crawl whose sources did not finish.
     """
     from aggregator import stopping
+    from aggregator.config import SettingError
+    from aggregator.store import UnusableDatabaseError
 
     try:
         with stopping.command_signals.phase():
             args = build_parser().parse_args(argv)
             return int(args.func(args) or 0)
     except stopping.StopRequested as stop:
-        print(f"baotinh: stopped ({stop}); the next run fetches what this one had discovered", file=sys.stderr)
+        print(
+            f"baotinh: stopped ({stop}); the next run fetches what this one had discovered", file=sys.stderr
+        )
         return 1
+    except (SettingError, UnusableDatabaseError) as exc:
+        print(f"baotinh: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
+from aggregator.config import get_float
 from aggregator.feeds import build_feeds_for
 
 logger = logging.getLogger(__name__)
@@ -57,7 +58,7 @@ class ProgressLog:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ProgressLog:
-        interval = crawler.settings.getfloat("BAOTINH_PROGRESS_INTERVAL", 30)
+        interval = get_float(crawler.settings, "BAOTINH_PROGRESS_INTERVAL", 30.0, minimum=0)
         if interval <= 0:
             raise NotConfigured("BAOTINH_PROGRESS_INTERVAL is 0")
         ext = cls(crawler, interval)

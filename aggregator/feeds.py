@@ -36,6 +36,7 @@ from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
+from aggregator.config import get_int
 from aggregator.dates import VN_TZ
 from aggregator.store import ArticleStore
 from aggregator.text import sanitize_html, xml_safe
@@ -588,7 +589,7 @@ def build_feeds_for(settings: Any) -> BuildReport:
     return build_feeds(
         db_path(settings),
         output_dir(settings),
-        limit=settings.getint("BAOTINH_FEED_LIMIT", 100),
+        limit=get_int(settings, "BAOTINH_FEED_LIMIT", 100, minimum=1),
         site_url=settings.get("BAOTINH_SITE_URL") or DEFAULT_SITE_URL,
     )
 

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from aggregator import lock
+from aggregator import frontier, lock
 from aggregator.dates import VN_TZ
 from aggregator.store import ArticleStore
 
@@ -33,6 +33,8 @@ class SourceHealth:
     new_per_day: dict[str, int] = field(default_factory=dict)
     newest_article: str | None = None
     newest_age_hours: float | None = None
+    # Articles earlier runs discovered but did not store or drop yet: the next run fetches them.
+    owed: int = 0
     flags: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -74,6 +76,8 @@ def source_health(
     ):
         found.setdefault(source, SourceHealth(source)).new_per_day[day] = count
     _add_runs(store, found)
+    for source, count in frontier.owed_per_source(store.db).items():
+        found.setdefault(source, SourceHealth(source)).owed = count
     running = lock.is_held(store.path)
     for health in found.values():
         health.flags = _flags(store, health, now=now, silent_days=silent_days, running=running)

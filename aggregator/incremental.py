@@ -24,6 +24,7 @@ from scrapy.http import Response
 
 from aggregator import frontier
 from aggregator import signals as baotinh_signals
+from aggregator.config import get_float, get_int
 from aggregator.dates import VN_TZ, parse_vn_date
 from aggregator.paths import db_path
 from aggregator.store import ArticleStore, utc_now
@@ -40,7 +41,7 @@ class IncrementalMiddleware:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.stats = crawler.stats
-        self.stop_after = max(1, crawler.settings.getint("BAOTINH_STOP_AFTER_KNOWN_PAGES", 1))
+        self.stop_after = get_int(crawler.settings, "BAOTINH_STOP_AFTER_KNOWN_PAGES", 1, minimum=1)
         self.known: set[str] = set()
         # Article URLs met in this run, and whether each was already stored before the run.
         self.met: dict[str, bool] = {}
@@ -64,11 +65,11 @@ class IncrementalMiddleware:
             logger.error("-a since=%r is not a date (YYYY-MM-DD): running incrementally instead", since)
             self.stats.set_value("baotinh/incremental/bad_since", since)
         if self.full or self.since:
-            spider.pages = self.crawler.settings.getint("BAOTINH_BACKFILL_MAX_PAGES", 200)
+            spider.pages = get_int(self.crawler.settings, "BAOTINH_BACKFILL_MAX_PAGES", 200, minimum=1)
         database = db_path(self.crawler.settings)
         if not self.full and database.is_file():
             with ArticleStore(database, readonly=True) as store:
-                days = self.crawler.settings.getfloat("BAOTINH_RETRY_DROPPED_AFTER_DAYS", 7.0)
+                days = get_float(self.crawler.settings, "BAOTINH_RETRY_DROPPED_AFTER_DAYS", 7.0, minimum=0)
                 self.known = store.known_ids(spider.name, retry_dropped_after_days=days)
                 self.resuming = store.last_run_interrupted(spider.name, before=self.created)
         if database.is_file():
@@ -80,7 +81,10 @@ class IncrementalMiddleware:
         if self.resuming:
             mode += ", resuming a run that ended early (listings walked in full)"
         logger.info(
-            "%s run: %d articles already known, %d owed by earlier runs", mode, len(self.known), len(self.owed)
+            "%s run: %d articles already known, %d owed by earlier runs",
+            mode,
+            len(self.known),
+            len(self.owed),
         )
 
     def _is_article(self, request: Request) -> bool:

@@ -39,6 +39,7 @@ import redis
 from scrapy.settings import BaseSettings
 
 from aggregator import lock
+from aggregator.config import get_float, get_int
 from aggregator.distributed import Keys, connect, setting
 from aggregator.paths import db_path
 from aggregator.store import ArticleStore, utc_now
@@ -68,12 +69,12 @@ def ingest(
     keys = Keys.from_settings(settings)
     batch = max(1, int(batch))
     pause = float(settings.get("BAOTINH_INGEST_PAUSE") or os.environ.get("BAOTINH_INGEST_PAUSE") or 0)
-    days = settings.getfloat("BAOTINH_RETRY_DROPPED_AFTER_DAYS", 7.0)
+    days = get_float(settings, "BAOTINH_RETRY_DROPPED_AFTER_DAYS", 7.0, minimum=0)
     stop = stop or (lambda: False)
     server = connect(redis_url)
     server.ping()
     database = db_path(settings)
-    lock.acquire(database, wait=settings.getfloat("BAOTINH_LOCK_WAIT", 0))
+    lock.acquire(database, wait=get_float(settings, "BAOTINH_LOCK_WAIT", 0.0, minimum=0))
     counts: Counter[str] = Counter()
     try:
         with ArticleStore(database) as store:
@@ -340,7 +341,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             url,
             settings,
             until_idle=args.until_idle,
-            batch=args.batch or settings.getint("BAOTINH_BATCH_SIZE", 100),
+            batch=args.batch or get_int(settings, "BAOTINH_BATCH_SIZE", 100, minimum=1),
             stop=lambda: bool(stopping),
         )
     except lock.DatabaseBusyError as exc:

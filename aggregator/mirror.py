@@ -127,9 +127,18 @@ def make_site(root: Path, access_log: Path | None = None) -> Any:
     from twisted.web import http, resource, server
 
     faults_file = root / "_faults.json"
-    faults: dict[str, dict[str, Any]] = {}
-    if faults_file.is_file():
-        faults = json.loads(faults_file.read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = {"mtime": None, "faults": {}}
+
+    def current_faults() -> dict[str, dict[str, Any]]:
+        """The fault list, read again when the file changed (a test rebuilds the mirror it serves)."""
+        try:
+            mtime = faults_file.stat().st_mtime_ns
+        except OSError:
+            mtime = None
+        if mtime != loaded["mtime"]:
+            loaded["mtime"] = mtime
+            loaded["faults"] = json.loads(faults_file.read_text(encoding="utf-8")) if mtime else {}
+        return loaded["faults"]
 
     class MirrorResource(resource.Resource):
         isLeaf = True
@@ -138,7 +147,7 @@ def make_site(root: Path, access_log: Path | None = None) -> Any:
             uri = request.uri.decode("latin-1")
             path, _, query = uri.partition("?")
             target = mirror_file(root, path, query)
-            fault = faults.get(str(target.relative_to(root))) if target else None
+            fault = current_faults().get(str(target.relative_to(root))) if target else None
             if target is None:
                 request.setResponseCode(404)
                 request.setHeader(b"content-type", b"text/plain; charset=utf-8")

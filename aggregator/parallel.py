@@ -39,7 +39,6 @@ Stats = dict[str, dict[str, Any]]
 RunShard = Callable[[Sequence[str]], Stats]
 
 
-
 def process_count(requested: int | str | None, sources: int) -> int:
     """How many crawler processes: ``auto`` (or 0) picks :func:`auto_processes`; never more than sources.
 
@@ -183,7 +182,9 @@ def run_sharded(shards: Sequence[Sequence[str]], run_shard: RunShard) -> Stats:
             not_started: Stats = {}
             for shard in shards:
                 if received.count:
-                    not_started.update({name: {"finish_reason": "not started: stop requested"} for name in shard})
+                    not_started.update(
+                        {name: {"finish_reason": "not started: stop requested"} for name in shard}
+                    )
                     continue
                 reader, writer = context.Pipe(duplex=False)
                 child = context.Process(target=_child, args=(shard, run_shard, writer, parent))

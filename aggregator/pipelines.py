@@ -22,6 +22,7 @@ from twisted.python.failure import Failure
 
 from aggregator import frontier, lock
 from aggregator import signals as baotinh_signals
+from aggregator.config import get_float, get_int
 from aggregator.dates import parse_vn_date
 from aggregator.paths import db_path
 from aggregator.store import ArticleStore, SaveResult
@@ -230,10 +231,10 @@ class StorePipeline(_CrawlerPipeline):
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
-        self.batch_size = max(1, crawler.settings.getint("BAOTINH_BATCH_SIZE", 100))
+        self.batch_size = get_int(crawler.settings, "BAOTINH_BATCH_SIZE", 100, minimum=1)
         self.db_path = db_path(crawler.settings)
         # A second crawl into the same database fails here, before any request is made.
-        lock.acquire(self.db_path, wait=crawler.settings.getfloat("BAOTINH_LOCK_WAIT", 0))
+        lock.acquire(self.db_path, wait=get_float(crawler.settings, "BAOTINH_LOCK_WAIT", 0.0, minimum=0))
         self.store = ArticleStore(self.db_path)
         self.rows: list[dict[str, Any]] = []
         self.aliases: list[tuple[str, str]] = []
@@ -242,7 +243,7 @@ class StorePipeline(_CrawlerPipeline):
         self.run_id: int | None = None
         # The frontier (aggregator.frontier): discoveries written at once; what this run settled
         # or failed is written with the batch that stores or drops it, in the same transaction.
-        self.max_attempts = max(1, crawler.settings.getint("BAOTINH_FRONTIER_MAX_ATTEMPTS", 5))
+        self.max_attempts = get_int(crawler.settings, "BAOTINH_FRONTIER_MAX_ATTEMPTS", 5, minimum=1)
         self.owing: list[dict[str, Any]] = []
         self.settled: set[str] = set()
         self.failed_ids: set[str] = set()

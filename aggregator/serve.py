@@ -4,7 +4,13 @@ Every file gets an ``ETag`` (size and mtime, which only change when the builder 
 and ``Last-Modified``; a conditional request gets ``304 Not Modified``. ``If-None-Match`` wins
 over ``If-Modified-Since`` when both are sent (RFC 9110, 13.2.2). Feeds, the OPML and the page get
 their proper content types. Bodies are streamed by Twisted's static ``File`` (ranges, HEAD), which
-Scrapy already brings; dot files (the builder's temporary files) are never served.
+Scrapy already brings.
+
+Only what is meant to be public is served: the index page, the feeds and the OPML, and page
+assets, by an allowlist of folders and file types. The output folder also holds the database
+(every stored article, the crawl's drops and runs), its ``-wal``/``-shm`` and lock files, and the
+demo's mirror; those answer 404 like a missing file. Dot files (the builder's temporary files)
+are never served.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from twisted.web import pages, resource, server
+from twisted.web import pages, server
 
 from aggregator.mirror import running_child
 
@@ -32,9 +38,26 @@ CONTENT_TYPES = {
     ".opml": "text/x-opml; charset=utf-8",
     ".html": "text/html; charset=utf-8",
     ".xml": "application/xml; charset=utf-8",
-    ".json": "application/json",
-    ".db": "application/vnd.sqlite3",
 }
+# What may be served: files of these types, at the top or in these folders (at any depth).
+PUBLIC_SUFFIXES = frozenset({*CONTENT_TYPES, ".css", ".js", ".svg", ".png", ".ico", ".webp"})
+PUBLIC_FOLDERS = frozenset({"feeds", "assets"})
+
+
+def is_public(path: Path, root: Path) -> bool:
+    """Whether *path* (inside the served *root*) is one of the published files or folders."""
+    try:
+        parts = path.resolve().relative_to(root.resolve()).parts
+    except ValueError:  # outside the root (a link): never
+        return False
+    if not parts:
+        return True
+    if any(part.startswith(".") for part in parts):
+        return False
+    if path.is_dir():
+        return parts[0] in PUBLIC_FOLDERS
+    inside_public = len(parts) == 1 or parts[0] in PUBLIC_FOLDERS
+    return inside_public and path.suffix.lower() in PUBLIC_SUFFIXES
 
 
 def etag_for(stat: os.stat_result) -> str:
@@ -55,10 +78,24 @@ class OutputFile(static.File):
     childNotFound = pages.notFound("Không tìm thấy", "Không có tệp này.")
     forbidden = pages.forbidden()
 
+    public_root: Path | None = None
+
     def getChild(self, path: bytes, request: Any) -> Any:
         if path.startswith(b"."):
             return self.childNotFound
-        return super().getChild(path, request)
+        child = super().getChild(path, request)
+        if (
+            isinstance(child, OutputFile)
+            and self.public_root
+            and not is_public(Path(child.path), self.public_root)
+        ):
+            return self.childNotFound  # the database and the rest of the private files
+        return child
+
+    def createSimilarFile(self, path: str) -> OutputFile:
+        similar = super().createSimilarFile(path)
+        similar.public_root = self.public_root
+        return similar
 
     def render_GET(self, request: Any) -> Any:
         self.restat(False)
@@ -82,7 +119,8 @@ class OutputFile(static.File):
 
 
 def make_site(output_dir: Path) -> server.Site:
-    root: resource.Resource = OutputFile(str(output_dir))
+    root = OutputFile(str(output_dir))
+    root.public_root = Path(output_dir)
     site = server.Site(root)
     site.log = lambda request: None  # quiet, like the mirror: a line per poll helps nobody
     return site

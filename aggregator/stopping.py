@@ -94,10 +94,12 @@ class StopOnRequest:
     def __init__(self, crawler: Crawler) -> None:
         from scrapy import signals
 
+        from aggregator.config import get_float
+
         global _timeout
         self.crawler = crawler
         self.started = self.closed = self.stopping = False
-        _timeout = crawler.settings.getfloat("BAOTINH_STOP_TIMEOUT", DEFAULT_STOP_TIMEOUT)
+        _timeout = get_float(crawler.settings, "BAOTINH_STOP_TIMEOUT", DEFAULT_STOP_TIMEOUT, minimum=1)
         crawler.signals.connect(self.engine_started, signal=signals.engine_started)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
         _extensions.append(self)

@@ -96,6 +96,23 @@ class SaveResult:
         return self
 
 
+class UnusableDatabaseError(RuntimeError):
+    """The database file exists but SQLite cannot use it (not a database, damaged, unreadable)."""
+
+
+def _checked(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
+    """*conn* once SQLite has read the file's header; nothing is written before this check."""
+    try:
+        conn.execute("select count(*) from sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise UnusableDatabaseError(
+            f"{path} cannot be used as the articles database ({exc}); move it aside or point "
+            f"BAOTINH_DB elsewhere"
+        ) from None
+    return conn
+
+
 class ArticleStore:
     """One connection to the articles database; every write method is one transaction."""
 
@@ -111,12 +128,15 @@ class ArticleStore:
                 raise FileNotFoundError(f"no database at {self.path}: run a crawl first (baotinh demo)")
             uri = f"file:{self.path.resolve()}?mode=ro"
             conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
-            self.db = sqlite_utils.Database(conn)
+            self.db = sqlite_utils.Database(_checked(conn, self.path))
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # ``timeout`` makes a writer wait for another writer's transaction instead of failing.
-        conn = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
-        self.db = sqlite_utils.Database(conn)
+        try:
+            conn = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise UnusableDatabaseError(f"{self.path} cannot be opened ({exc})") from None
+        self.db = sqlite_utils.Database(_checked(conn, self.path))
         self.db.enable_wal()
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.ensure_schema()

@@ -28,17 +28,20 @@ PHONE = (390, 844)
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    """(base URL, output folder): the build of ROWS, each article's URL a page on the same server."""
+    """(base URL, output folder): the build of ROWS, each article's URL a page on the same server.
+
+    The stand-ins for the papers' article pages sit in ``assets/``, a folder the server publishes.
+    """
     root = tmp_path_factory.mktemp("browser")
     out = root / "out"
     out.mkdir()
     with running_server(out) as url:
-        rows = [dict(r, url=f"{url}articles/{r['id']}.html") for r in ROWS]
+        rows = [dict(r, url=f"{url}assets/articles/{r['id']}.html") for r in ROWS]
         build_publishing(root, rows=rows, site_url=url)
-        (out / "articles").mkdir()
+        (out / "assets" / "articles").mkdir(parents=True)
         for r in rows:
             page = f'<!DOCTYPE html><html lang="vi"><meta charset="utf-8"><link rel="icon" href="data:,"><h1 id="article">{r["id"]}</h1></html>'
-            (out / "articles" / f"{r['id']}.html").write_text(page, encoding="utf-8")
+            (out / "assets" / "articles" / f"{r['id']}.html").write_text(page, encoding="utf-8")
         yield url, out
 
 

@@ -20,6 +20,12 @@ def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("serve")
     build_publishing(root)
     (root / "out" / "feeds" / ".all.rss.x.tmp").write_bytes(b"half written")
+    # What a crawl leaves in the output folder beside the public files.
+    for name in ("articles.db", "articles.db-wal", "articles.db-shm", "articles.db.lock"):
+        (root / "out" / name).write_bytes(b"private")
+    (root / "out" / "feeds" / "copy.db").write_bytes(b"private")
+    (root / "out" / "demo-mirror" / "baolaocai.vn").mkdir(parents=True)
+    (root / "out" / "demo-mirror" / "baolaocai.vn" / "index.html").write_bytes(b"private")
     with running_server(root / "out") as url:
         yield root, url
 
@@ -104,6 +110,24 @@ def test_head(site):
     "path", ["/feeds/.all.rss.x.tmp", "/feeds/nothing.rss", "/../articles.db", "/%2e%2e/x"]
 )
 def test_not_served(site, path):
+    assert get(site[1], path)[0] == 404
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/articles.db",
+        "/articles.db-wal",
+        "/articles.db-shm",
+        "/articles.db.lock",
+        "/feeds/copy.db",
+        "/demo-mirror/",
+        "/demo-mirror/baolaocai.vn/index.html",
+    ],
+)
+def test_private_files_are_not_served(site, path):
+    """The database, its journal and lock, and the demo mirror sit in the output folder: 404."""
+    assert (root_file := site[0] / "out" / path.lstrip("/")).exists(), root_file
     assert get(site[1], path)[0] == 404
 
 

@@ -34,6 +34,7 @@ from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutErro
 from twisted.python.failure import Failure
 
 from aggregator import signals
+from aggregator.config import get_int
 from aggregator.extract import Metadata, extract_metadata, pick_date, split_tags
 from aggregator.items import Article
 from aggregator.text import clean_text
@@ -179,7 +180,9 @@ class NewsSpider(scrapy.Spider):
 
     @property
     def max_listing_pages(self) -> int:
-        return int(getattr(self, "pages", 0) or self.settings.getint("BAOTINH_MAX_LISTING_PAGES", 5))
+        return int(
+            getattr(self, "pages", 0) or get_int(self.settings, "BAOTINH_MAX_LISTING_PAGES", 5, minimum=1)
+        )
 
     # --- discovery ---------------------------------------------------------------------------
 
