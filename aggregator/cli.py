@@ -615,6 +615,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (SettingError, UnusableDatabaseError) as exc:
         print(f"baotinh: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `baotinh stats | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

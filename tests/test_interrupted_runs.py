@@ -293,3 +293,51 @@ def _owed(db: Path) -> set[str]:
         return {u for (u,) in rows(db, "select url from frontier")}
     except sqlite3.Error:
         return set()
+
+
+def test_next_run_waits_for_the_crawlers_of_a_killed_parent(
+    mirror: tuple[Path, str], reference: dict[str, Any], tmp_path: Path
+) -> None:
+    """``kill -9`` of the whole process group, then the next scheduled run at once: it must not be
+    refused by the lock its orphaned crawler processes still hold while they finish."""
+    root, url = mirror
+    output = tmp_path / "out"
+    build(root, newer=False, delay=3)
+    process = subprocess.Popen(
+        baotinh_crawl(url, output, "2"),
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    started(process, "crawling", output / "articles.db")
+    orphans = descendants(process.pid)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert any(alive(p) for p in orphans)  # still finishing their stop, holding the lock
+    build(root, newer=True)
+    done = run(baotinh_crawl(url, output, "auto"))
+    assert "is gone; waiting" in done.stderr
+    assert not any(alive(p) for p in orphans)
+    assert outcome(output / "articles.db") == reference
+
+
+@pytest.mark.parametrize("delay", [0.3, 1.0, 2.0])
+def test_scrapy_crawl_stopped_early_exits_and_the_rerun_completes(
+    mirror: tuple[Path, str], tmp_path: Path, delay: float
+) -> None:
+    """Plain ``scrapy crawl`` (what cron runs per paper) stopped in its first seconds."""
+    root, url = mirror
+    output = tmp_path / "out"
+    manifest = build(root, newer=False, delay=1)
+    command = [sys.executable, "-m", "scrapy", "crawl", "baolaocai", "-s", f"MIRROR={url}",
+               "-s", f"BAOTINH_OUTPUT={output}"]  # fmt: skip
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=STOP_BOUND)
+    build(root, newer=False)
+    run(command)
+    site = manifest["sites"]["baolaocai"]
+    db = output / "articles.db"
+    assert sorted(u for (u,) in rows(db, "select url from articles")) == sorted(
+        a["url"] for a in site["articles"]
+    )
+    assert rows(db, "pragma integrity_check") == [("ok",)]
