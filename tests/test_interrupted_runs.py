@@ -341,3 +341,28 @@ def test_scrapy_crawl_stopped_early_exits_and_the_rerun_completes(
         a["url"] for a in site["articles"]
     )
     assert rows(db, "pragma integrity_check") == [("ok",)]
+
+
+def _demo(output: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "aggregator.cli", "demo", "--output", str(output)],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True, start_new_session=True,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_stopped_demo_then_one_rerun_stores_what_a_clean_demo_stores(tmp_path: Path, signum: int) -> None:
+    """The issue as a user met it: ``baotinh demo`` stopped two seconds in, then run once more."""
+    clean = _demo(tmp_path / "clean")
+    assert clean.wait(timeout=300) == 0
+    stopped = _demo(tmp_path / "stopped")
+    time.sleep(2)
+    family = {stopped.pid, *descendants(stopped.pid)}
+    stopped.send_signal(signum)
+    wait_gone(family, time.monotonic())
+    assert _demo(tmp_path / "stopped").wait(timeout=300) == 0
+    articles = "select url, content_hash from articles order by url"
+    assert rows(tmp_path / "stopped" / "articles.db", articles) == rows(
+        tmp_path / "clean" / "articles.db", articles
+    )
+    assert len(rows(tmp_path / "clean" / "articles.db", articles)) > 400
