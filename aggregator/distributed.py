@@ -536,17 +536,10 @@ class RedisItemPipeline(StorePipeline):
         crawler.signals.connect(self.page_failed, signal=baotinh_signals.page_failed)
         crawler.signals.connect(self.alias_found, signal=baotinh_signals.alias_found)
 
-    def write_batch(
-        self,
-        rows: list[dict[str, Any]],
-        aliases: list[tuple[str, str]],
-        drops: list[dict[str, Any]],
-        settled: set[str],
-        failed_ids: set[str],
-    ) -> tuple[SaveResult, int]:
+    def write_batch(self) -> tuple[SaveResult, int]:
         """Rows, aliases and drops onto the Redis queue (``baotinh ingest`` writes them)."""
-        result = self.store.save_articles(rows, aliases=aliases)
-        self.store.record_drops(drops)
+        result = self.store.save_articles(self.rows, aliases=self.aliases)
+        self.store.record_drops(self.drops)
         return result, 0
 
     # Drops and aliases arrive by signal; push them at once rather than with the next article.

@@ -275,14 +275,12 @@ class StorePipeline(_CrawlerPipeline):
         still unwritten when the spider closes is logged and, never having been stored, is
         still owed in the frontier and fetched by the next run.
         """
-        rows, aliases, drops = self.rows, self.aliases, self.drops
-        settled, failed_ids = self.settled, self.failed_ids - self.settled
         try:
-            result, given_up = self.write_batch(rows, aliases, drops, settled, failed_ids)
+            result, given_up = self.write_batch()
         except sqlite3.OperationalError as exc:
             self.inc("store/retried_batches")
             logger.warning(
-                "could not write %d articles yet (%s); retrying with the next batch", len(rows), exc
+                "could not write %d articles yet (%s); retrying with the next batch", len(self.rows), exc
             )
             return
         self.rows, self.aliases, self.drops = [], [], []
@@ -296,20 +294,15 @@ class StorePipeline(_CrawlerPipeline):
         if given_up:
             self.inc("frontier/given_up", given_up)
 
-    def write_batch(
-        self,
-        rows: list[dict[str, Any]],
-        aliases: list[tuple[str, str]],
-        drops: list[dict[str, Any]],
-        settled: set[str],
-        failed_ids: set[str],
-    ) -> tuple[SaveResult, int]:
-        """One transaction: articles, drops, and the frontier rows they settle or count as failed."""
+    def write_batch(self) -> tuple[SaveResult, int]:
+        """One transaction: the buffered articles and drops, and the frontier rows they settle or
+        count as failed; returns how the articles changed the database and how many were given up."""
         with self.store.transaction():
             self._write_owed()
-            result = self.store.save_articles(rows, aliases=aliases)
-            self.store.record_drops(drops)
-            frontier.settle(self.store.db, settled)
+            result = self.store.save_articles(self.rows, aliases=self.aliases)
+            self.store.record_drops(self.drops)
+            frontier.settle(self.store.db, self.settled)
+            failed_ids = self.failed_ids - self.settled
             return result, frontier.failed(self.store.db, failed_ids, max_attempts=self.max_attempts)
 
     def _write_owed(self) -> None:
