@@ -236,9 +236,11 @@ def test_a_killed_crawler_leaves_its_requests_to_the_other(
     assert rows(db, "select finish_reason from crawl_runs order by finish_reason") == [(None,), ("finished",)]
 
 
+@pytest.mark.parametrize("stop", ["SIGKILL", "SIGTERM", "SIGTERM twice", "SIGINT"])
 def test_a_killed_ingest_loses_nothing_and_doubles_nothing(
-    mirror: Mirror, redis_url: str, tmp_path: Path
+    mirror: Mirror, redis_url: str, tmp_path: Path, stop: str
 ) -> None:
+    """Killed, stopped (after its batch) or stopped twice (at once): the next ingest completes."""
     finished(crawler(mirror, redis_url, tmp_path / "a"), tmp_path / "a")
     server = redis.Redis.from_url(redis_url)
     queued = server.llen("baotinh:items")
@@ -265,13 +267,20 @@ def test_a_killed_ingest_loses_nothing_and_doubles_nothing(
     while stored() < 6 or not server.llen("baotinh:items:processing"):
         assert time.monotonic() < deadline and slow_ingest.poll() is None, "ingest ended too soon"
         time.sleep(0.02)
-    os.kill(slow_ingest.pid, signal.SIGKILL)  # a committed batch is still in Redis
-    slow_ingest.wait()
+    if stop == "SIGKILL":
+        os.kill(slow_ingest.pid, signal.SIGKILL)  # a committed batch is still in Redis
+    else:
+        for _ in range(2 if stop.endswith("twice") else 1):
+            os.kill(slow_ingest.pid, getattr(signal, stop.split()[0]))
+            time.sleep(0.05)
+    slow_ingest.wait(timeout=30)
     assert 0 < stored() < len(mirror.articles)
-    assert server.llen("baotinh:items:processing") > 0
+    if stop == "SIGKILL":
+        assert server.llen("baotinh:items:processing") > 0
 
     counts = run_ingest(redis_url, output)
-    assert counts["recovered"] > 0 and counts["replayed"] > 0
+    if stop == "SIGKILL":
+        assert counts["recovered"] > 0 and counts["replayed"] > 0
     assert_stored_once(db, mirror)
     assert rows(db, "select finish_reason, new from crawl_runs") == [("finished", len(mirror.articles))]
     assert server.llen("baotinh:items") == server.llen("baotinh:items:processing") == 0
