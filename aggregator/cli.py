@@ -279,7 +279,10 @@ def extract_file(path: Path, url: str) -> dict[str, Any]:
 
     cls = spider_for_url(url)
     spider = cls()
+    from aggregator.stray_tags import adopt_stray_roots
+
     response = HtmlResponse(url=url, body=path.read_bytes(), request=Request(url))
+    adopt_stray_roots(response.selector.root)  # as the crawl's downloader middleware does
     article = ItemAdapter(spider.extract_article(response))
     normalize_article(article, dateline_markers=tuple(getattr(cls, "dateline_markers", ())))
     published = article.get("published")
