@@ -61,11 +61,11 @@ def run_spiders(
     database = db_path(settings)
     distributed = bool(settings.get("BAOTINH_REDIS_URL"))  # crawlers then never write the database
     if not distributed:
-        acquire(
-            database, wait=get_float(settings, "BAOTINH_LOCK_WAIT", 0.0, minimum=0)
-        )  # fail before starting anything
+        if database.is_file():  # a file SQLite cannot use stops here, before the lock file is made
+            ArticleStore(database, readonly=True).close()
+        acquire(database, wait=get_float(settings, "BAOTINH_LOCK_WAIT", 0.0, minimum=0))  # fail early
     try:
-        if not distributed:  # an unusable file stops here; the schema is made once, before any fork
+        if not distributed:  # the schema is made once, before any fork
             ArticleStore(database).close()
         if processes > 1 and len(names) > 1:
             from aggregator.parallel import plan_shards, run_sharded, source_weights

@@ -560,17 +560,13 @@ def open_for_reading(path: Path) -> ArticleStore:
     The queries rely on the store's indexes: (sort_time), (source|province|category, sort_time)
     and (cluster_id).
     """
-    if not path.is_file() or not _has_column(path, "sort_time"):
-        ArticleStore(path).close()  # creates the schema or adds what an older version lacks
+    if path.is_file():
+        store = ArticleStore(path, readonly=True)  # a file SQLite cannot use stops here, untouched
+        if any(row[1] == "sort_time" for row in store.db.execute("pragma table_info(articles)")):
+            return store
+        store.close()
+    ArticleStore(path).close()  # creates the schema or adds what an older version lacks
     return ArticleStore(path, readonly=True)
-
-
-def _has_column(path: Path, column: str) -> bool:
-    conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
-    try:
-        return any(row[1] == column for row in conn.execute("pragma table_info(articles)"))
-    finally:
-        conn.close()
 
 
 @dataclass(slots=True)
