@@ -233,6 +233,34 @@ def test_signal_while_crawling_is_a_clean_stop(mirror: tuple[Path, str], tmp_pat
     owed = {u for (u,) in rows(db, "select url from frontier")}
     assert owed and not stored & owed
     assert rows(db, "select count(*) from http_validators") == [(0,)]  # saved only by a drained run
+    health = subprocess.run(
+        [sys.executable, "-m", "aggregator.cli", "stats", "--output", str(output), "--format", "json"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    shown = {row["source"]: (row["owed"], row["flags"]) for row in json.loads(health.stdout)}
+    per_source = dict(rows(db, "select source, count(*) from frontier group by source"))
+    assert {s: shown[s] for s in SITES} == {s: (per_source[s], ["shutdown"]) for s in SITES}
+
+
+def test_a_crawler_that_will_not_stop_is_ended_by_the_watchdog(
+    mirror: tuple[Path, str], tmp_path: Path
+) -> None:
+    """Article pages that take 20 s, a stop bound of 2 s: the process ends at the bound, not later."""
+    root, url = mirror
+    output = tmp_path / "out"
+    build(root, newer=False, delay=20)
+    process = subprocess.Popen(
+        baotinh_crawl(url, output, "1"), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        text=True, env={**os.environ, "BAOTINH_STOP_TIMEOUT": "2"},
+    )  # fmt: skip
+    started(process, "crawling", output / "articles.db")
+    process.send_signal(signal.SIGTERM)
+    asked = time.monotonic()
+    _, err = process.communicate(timeout=STOP_BOUND)
+    assert time.monotonic() - asked < 10
+    assert process.returncode == 1
+    assert "did not stop within 2 s" in err
+    assert rows(output / "articles.db", "select count(*) from frontier")[0][0] > 0  # owed to the next run
 
 
 def test_closespider_limit_is_an_interruption(mirror: tuple[Path, str], tmp_path: Path) -> None:
