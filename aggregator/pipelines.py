@@ -26,7 +26,7 @@ from aggregator.config import get_float, get_int
 from aggregator.dates import parse_vn_date
 from aggregator.paths import db_path
 from aggregator.store import ArticleStore, SaveResult
-from aggregator.text import clean_text, split_body
+from aggregator.text import clean_text, split_body, split_lead_dateline
 from aggregator.urls import article_id, canonical_url, choose_canonical
 
 logger = logging.getLogger(__name__)
@@ -119,7 +119,12 @@ def normalize_article(
         count("author/from_byline")
     summary = clean["summary"]
     if summary and parts.dateline:
-        article["summary"] = _strip_prefix(summary, parts.dateline)
+        summary = article["summary"] = _strip_prefix(summary, parts.dateline)
+    if summary:  # the sapo opens with the dateline ("(Baonghean.vn) - Từ tháng 4…")
+        lead_dateline, rest = split_lead_dateline(summary, dateline_markers)
+        if lead_dateline and rest:
+            article["summary"] = rest
+            article["dateline"] = article["dateline"] or lead_dateline
     article["published"] = _parse_date(clean["published_raw"], "published", count)
     article["modified"] = _parse_date(clean["modified_raw"], "modified", count)
     article["content_hash"] = content_hash(clean["title"] or "", body)

@@ -138,6 +138,8 @@ _CUTOFF = re.compile(r"^(?:Từ khóa|Từ khoá|Tin liên quan|Bài liên quan|
 
 # "(CTO) - ", "(Baonghean.vn) – ", "(PLO)-" at the start of the first paragraph.
 _PAREN_DATELINE = re.compile(r"^\(\s*([A-ZĐ][\w.\-]{1,24}?)\s*\)\s*(?:[-–—:]\s*)?")
+# "HNN.VN - ", "TTH - ": a marker in capitals (dots allowed), then a dash.
+_CAPS_DATELINE = re.compile(r"^([A-ZĐ][A-ZĐ.]{1,15})\s*[-–—]\s*")
 # A short bold marker such as "LSO" or "(CTO)" that opens the first paragraph.
 _MARKER_TEXT = re.compile(r"^\(?[A-ZĐ][A-Za-zĐ.]{1,15}\)?$")
 _CREDIT = re.compile(
@@ -439,8 +441,13 @@ def iter_paragraphs(root: etree._Element) -> Iterator[Paragraph]:
         yield Paragraph(text=text, element=root)
 
 
-def _split_dateline(first: Paragraph, markers: Sequence[str]) -> tuple[str | None, str]:
-    text = first.text
+def split_lead_dateline(text: str, markers: Sequence[str] = ()) -> tuple[str | None, str]:
+    """The dateline that opens a sapo or a body's first paragraph, and the text after it.
+
+    ``(CTO) -``, ``(Baonghean.vn) -``, ``(HPĐT)-`` and ``(PLO)-`` in brackets; ``HNN.VN -`` and
+    ``TTH -`` in capitals before a dash; or one of the spider's own markers (``LSO``), which may be
+    glued to the first word.
+    """
     match = _PAREN_DATELINE.match(text)
     if match:
         return f"({match.group(1)})", text[match.end() :].lstrip(" -–—:")
@@ -449,6 +456,16 @@ def _split_dateline(first: Paragraph, markers: Sequence[str]) -> tuple[str | Non
             rest = text[len(marker) :]
             if rest[0].isupper() or rest[0] in " -–—:":
                 return marker, rest.lstrip(" -–—:")
+    match = _CAPS_DATELINE.match(text)
+    if match and len(text) > match.end():
+        return match.group(1), text[match.end() :]
+    return None, text
+
+
+def _split_dateline(first: Paragraph, markers: Sequence[str]) -> tuple[str | None, str]:
+    dateline, text = split_lead_dateline(first.text, markers)
+    if dateline:
+        return dateline, text
     # next(iterdescendants(tag)) is what find(".//tag") returns, without an ElementPath query.
     lead = next(first.element.iterdescendants("strong"), None) if first.element is not None else None
     if lead is None and first.element is not None:
