@@ -112,7 +112,7 @@ def _local_stop(count: int) -> None:
     from aggregator import stopping
 
     if count == 1:
-        print("stopping: finishing every run cleanly (again to force)", file=sys.stderr)
+        os.write(2, stopping.STOPPING_NOTICE)  # not print: a handler may interrupt a write to stderr
         stopping.request_stop()
         return
     raise stopping.StopRequested("second signal")  # out of the reactor loop, through every finally
@@ -611,10 +611,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = build_parser().parse_args(argv)
             return int(args.func(args) or 0)
     except stopping.StopRequested as stop:
-        print(
-            f"baotinh: stopped ({stop}); the next run fetches what this one had discovered", file=sys.stderr
-        )
-        return 1
+        print(f"baotinh: stopped ({stop}); the next run fetches what it had discovered", file=sys.stderr)
+        # Every ``finally`` on the way has run (lock released, mirror server stopped). A reactor
+        # stopped by force leaves its thread pool behind, which would hold the interpreter's exit.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(1)
     except (SettingError, UnusableDatabaseError) as exc:
         print(f"baotinh: {exc}", file=sys.stderr)
         return 2

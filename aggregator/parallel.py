@@ -279,6 +279,8 @@ class _Stopper:
         self.forced = False
 
     def received(self, count: int) -> None:
+        if count == 1:
+            os.write(2, stopping.STOPPING_NOTICE)  # not print: a handler may interrupt a write to stderr
         self.forced = count > 1
         self._send(STOP_SIGNAL if count == 1 else signal.SIGKILL)
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # Scrapy is imported where a crawler needs it: commands insta
 logger = logging.getLogger(__name__)
 
 DEFAULT_STOP_TIMEOUT = 60.0
+STOPPING_NOTICE = b"baotinh: stopping, every run finishes cleanly (again to force)\n"
 _requested = False
 _timeout = DEFAULT_STOP_TIMEOUT
 _extensions: list[StopOnRequest] = []

@@ -166,6 +166,7 @@ STOPS = [
     pytest.param("SIGTERM", "0.5", "1", id="one-process-sigterm-early"),
     pytest.param("SIGINT", "crawling", "1", id="one-process-sigint-crawling"),
     pytest.param("SIGKILL group", "crawling", "1", id="one-process-kill"),
+    pytest.param("SIGTERM twice", "crawling", "1", id="one-process-second-signal-forces"),
 ]
 
 
