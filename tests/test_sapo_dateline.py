@@ -40,30 +40,23 @@ def test_no_dateline(text: str) -> None:
     assert split_lead_dateline(text) == (None, text)
 
 
-def test_sapo_dateline_moves_to_the_dateline_field() -> None:
+def normalized(url: str, summary: str, body_html: str) -> tuple[str | None, str | None]:
+    """(dateline, summary) of an article once the Normalize step has run."""
     article = ItemAdapter(
-        {
-            "url": "https://baohaiphong.vn/nong-dan-xuong-giong-472001.html",
-            "title": "Nông dân xuống giống",
-            "summary": "(HPĐT)-" + REST,
-            "body_html": "<p>Đoạn thân bài thứ nhất.</p><p>Đoạn thân bài thứ hai.</p>",
-        }
+        {"url": url, "title": "Nông dân xuống giống", "summary": summary, "body_html": body_html}
     )
     normalize_article(article)
-    assert (article["dateline"], article["summary"]) == ("(HPĐT)", REST)
+    return article["dateline"], article["summary"]
+
+
+def test_sapo_dateline_moves_to_the_dateline_field() -> None:
+    body = "<p>Đoạn thân bài thứ nhất.</p><p>Đoạn thân bài thứ hai.</p>"
+    assert normalized("https://baohaiphong.vn/a-472001.html", "(HPĐT)-" + REST, body) == ("(HPĐT)", REST)
 
 
 def test_a_body_dateline_wins_and_the_sapo_loses_its_copy() -> None:
-    article = ItemAdapter(
-        {
-            "url": "https://baocantho.com.vn/nong-dan-a190001.html",
-            "title": "Nông dân xuống giống",
-            "summary": "(CTO) - " + REST,
-            "body_html": "<p>(CTO) - Đoạn thân bài thứ nhất.</p><p>Đoạn thân bài thứ hai.</p>",
-        }
-    )
-    normalize_article(article)
-    assert (article["dateline"], article["summary"]) == ("(CTO)", REST)
+    body = "<p>(CTO) - Đoạn thân bài thứ nhất.</p><p>Đoạn thân bài thứ hai.</p>"
+    assert normalized("https://baocantho.com.vn/a-a190001.html", "(CTO) - " + REST, body) == ("(CTO)", REST)
 
 
 @pytest.mark.parametrize(
