@@ -104,6 +104,7 @@ def _crawl_here(
             if received.count:  # a signal while the crawlers were being created
                 stopping.request_stop()
             process.start(install_signal_handlers=False)
+        stopping.disarm()
     return {crawler.spidercls.name: crawler.stats.get_stats() for crawler in crawlers}
 
 

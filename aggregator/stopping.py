@@ -44,10 +44,6 @@ class StopRequested(BaseException):
     ``except Exception`` on the way swallows it."""
 
 
-def stop_requested() -> bool:
-    return _requested
-
-
 def request_stop() -> None:
     """Ask every crawler of this process to finish cleanly; safe to call from a signal handler.
 
@@ -78,6 +74,12 @@ def _force_exit(timeout: float) -> None:
     sys.stderr.write(f"baotinh: the crawl did not stop within {timeout:g} s of the request; exiting now\n")
     sys.stderr.flush()
     os._exit(1)
+
+
+def disarm() -> None:
+    """The crawl has ended: the watchdog no longer applies (the feed build after it has no bound)."""
+    if _watchdog is not None:
+        _watchdog.cancel()
 
 
 def reset() -> None:
