@@ -662,10 +662,13 @@ def _shifted(now: datetime, unit: str, amount: int, *, truncate: bool = True) ->
 
 
 def _truncate(value: datetime, precision: str) -> ParsedDate:
-    """Drop what the relative text cannot know (seconds for ``phút``, the time for ``ngày``)."""
-    if precision == DAY:
-        value = _make(value.year, value.month, value.day, 0, 0, 0, VN_TZ)
-    elif precision == MINUTE:
+    """Drop what the relative text cannot know (seconds for ``phút``).
+
+    ``3 ngày trước`` read at 12:00 is 12:00 three days earlier, to the minute, with day precision:
+    the best guess of the moment, and one that keeps a listing's relative dates in their order
+    (midnight would sort every story of a day before the ones an hour old).
+    """
+    if precision in (DAY, MINUTE):
         value = value.replace(second=0, microsecond=0)
     else:
         value = value.replace(microsecond=0)

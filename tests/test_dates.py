@@ -235,13 +235,13 @@ def test_yearless_is_latest_not_after_now(text: str, now: datetime, expected: st
         ("4 giờ trước", ("2025-12-23T06:22:00+07:00", "minute")),
         ("16 giờ trước", ("2025-12-22T18:22:00+07:00", "minute")),
         ("1 giờ 20 phút trước", ("2025-12-23T09:02:00+07:00", "minute")),
-        ("2 ngày trước", ("2025-12-21T00:00:00+07:00", "day")),
-        ("hai ngày trước", ("2025-12-21T00:00:00+07:00", "day")),
-        ("cách đây 3 ngày", ("2025-12-20T00:00:00+07:00", "day")),
-        ("tuần trước", ("2025-12-16T00:00:00+07:00", "day")),
-        ("2 tuần trước", ("2025-12-09T00:00:00+07:00", "day")),
-        ("3 tháng trước", ("2025-09-23T00:00:00+07:00", "day")),
-        ("năm ngoái", ("2024-12-23T00:00:00+07:00", "day")),
+        ("2 ngày trước", ("2025-12-21T10:22:00+07:00", "day")),
+        ("hai ngày trước", ("2025-12-21T10:22:00+07:00", "day")),
+        ("cách đây 3 ngày", ("2025-12-20T10:22:00+07:00", "day")),
+        ("tuần trước", ("2025-12-16T10:22:00+07:00", "day")),
+        ("2 tuần trước", ("2025-12-09T10:22:00+07:00", "day")),
+        ("3 tháng trước", ("2025-09-23T10:22:00+07:00", "day")),
+        ("năm ngoái", ("2024-12-23T10:22:00+07:00", "day")),
         ("hôm qua 10:00", ("2025-12-22T10:00:00+07:00", "minute")),
         ("10:00 hôm qua", ("2025-12-22T10:00:00+07:00", "minute")),
         ("hôm qua", ("2025-12-22T00:00:00+07:00", "day")),
@@ -256,7 +256,7 @@ def test_relative_against_frozen_now(text: str, expected: tuple[str, str]) -> No
 
 def test_month_arithmetic_clamps_to_month_end() -> None:
     now = datetime(2024, 3, 31, 12, 0, tzinfo=VN_TZ)
-    assert _iso("1 tháng trước", now) == "2024-02-29T00:00:00+07:00"
+    assert _iso("1 tháng trước", now) == "2024-02-29T12:00:00+07:00"
 
 
 def test_naive_now_is_vietnam_time() -> None:

@@ -249,10 +249,9 @@ def test_relative_counts_back_from_now(now: datetime, amount: int, unit: str) ->
     step = {"phút": timedelta(minutes=1), "giờ": timedelta(hours=1), "ngày": timedelta(days=1)}
     step["tuần"] = timedelta(days=7)
     expected = now - step[unit] * amount
-    if unit in ("ngày", "tuần"):
-        expected, precision = _midnight(expected), "day"
-    else:
-        expected, precision = expected.replace(second=0), "minute"
+    # The time of day is kept (to the minute) whatever the unit; days and weeks say "day".
+    expected = expected.replace(second=0)
+    precision = "day" if unit in ("ngày", "tuần") else "minute"
     parsed = parse_vn_date(f"{amount} {unit} trước", now=now)
     got = None if parsed is None else (parsed.isoformat(), parsed.precision, parsed.relative)
     assert got == (expected.isoformat(), precision, True)
