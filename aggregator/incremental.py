@@ -125,6 +125,8 @@ class IncrementalMiddleware:
         for row in self.owed if hasattr(spider, "article_request") else ():
             if not self.full and article_id(row["url"]) in self.known:
                 continue  # stored meanwhile under another of its URLs
+            if not spider.is_article_url(row["url"]):
+                continue  # another site's (the generic spider runs under one name for many sites)
             self.met[row["url"]] = False
             self.stats.inc_value("baotinh/frontier/requested")
             request = spider.article_request(row["url"], feed_date=row["feed_date"], found_on=row["found_on"])
