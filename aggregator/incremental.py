@@ -67,14 +67,15 @@ class IncrementalMiddleware:
         if self.full or self.since:
             spider.pages = get_int(self.crawler.settings, "BAOTINH_BACKFILL_MAX_PAGES", 200, minimum=1)
         database = db_path(self.crawler.settings)
-        if not self.full and database.is_file():
-            with ArticleStore(database, readonly=True) as store:
-                days = get_float(self.crawler.settings, "BAOTINH_RETRY_DROPPED_AFTER_DAYS", 7.0, minimum=0)
-                self.known = store.known_ids(spider.name, retry_dropped_after_days=days)
-                self.resuming = store.last_run_interrupted(spider.name, before=self.created)
         if database.is_file():
             with ArticleStore(database, readonly=True) as store:
-                self.owed = frontier.owed(store.db, spider.name)
+                self.owed = frontier.owed(store.db, spider.name)  # a full run owes them too
+                if not self.full:
+                    days = get_float(
+                        self.crawler.settings, "BAOTINH_RETRY_DROPPED_AFTER_DAYS", 7.0, minimum=0
+                    )
+                    self.known = store.known_ids(spider.name, retry_dropped_after_days=days)
+                    self.resuming = store.last_run_interrupted(spider.name, before=self.created)
         self.stats.set_value("baotinh/incremental/known_at_start", len(self.known))
         self.stats.set_value("baotinh/frontier/owed_at_start", len(self.owed))
         mode = "full" if self.full else f"backfill to {self.since}" if self.since else "incremental"
