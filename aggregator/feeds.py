@@ -50,7 +50,7 @@ INDEX_ITEMS_PER_SOURCE = 20
 MAX_CONTENT_CHARS = 200_000
 
 _FULL_COLUMNS = (
-    "id, url, source, source_name, province, title, summary, body_html, author, category, tags, "
+    "id, url, source, source_name, province, title, summary, body_html, author, credit, category, tags, "
     "image_url, published, first_seen, updated"
 )
 _KEY_COLUMNS = "id, coalesce(cluster_id, id), sort_time, published, first_seen, source, source_name, province, category, url"
@@ -111,6 +111,7 @@ class Entry:
     summary: str
     content: str
     author: str
+    credit: str  # shown under the body: "Theo <credit>"
     categories: tuple[str, ...]
     image_url: str
     published: datetime
@@ -382,6 +383,7 @@ class EntryCache:
             summary=xml_safe(row["summary"] or "").strip(),
             content=_capped(safe_html(row["body_html"], url), url, row["source_name"] or ""),
             author=xml_safe(row["author"] or "").strip(),
+            credit=xml_safe(row["credit"] or "").strip(),
             categories=_categories(category, row["tags"]),
             image_url=web_url(row["image_url"]),
             published=published,
@@ -506,6 +508,11 @@ def render(
     return fg.rss_str(pretty=True), atom
 
 
+def credit_html(credit: str) -> str:
+    """The story's source credit as the paper prints it, under the body ("Theo Vietnamnet")."""
+    return f"<p><em>Theo {html.escape(credit, quote=False)}</em></p>" if credit else ""
+
+
 def _add_entry(fg: FeedGenerator, entry: Entry, others: Sequence[Member]) -> None:
     fe = fg.add_entry(order="append")
     fe.id(entry_id(entry.id))
@@ -518,7 +525,7 @@ def _add_entry(fg: FeedGenerator, entry: Entry, others: Sequence[Member]) -> Non
         fe.summary(entry.summary)
         # RSS readers render <description> as HTML: "<script>" in a summary must stay text.
         fe.baotinh.description = html.escape(entry.summary, quote=False)
-    content = entry.content + also_published_html(others, entry.source)
+    content = entry.content + credit_html(entry.credit) + also_published_html(others, entry.source)
     if content:
         # type "html" (escaped text); feedgen writes type="CDATA" literally, which Atom forbids.
         fe.content(content, type="html")

@@ -23,7 +23,8 @@ class Article(scrapy.Item):
     title = scrapy.Field()
     summary = scrapy.Field()
     body_html = scrapy.Field()  # the article body container's HTML (junk elements removed)
-    author = scrapy.Field()
+    author = scrapy.Field()  # people only ("A, B"), role prefixes stripped
+    credit = scrapy.Field()  # the source a story is credited to ("Vietnamnet" of "Theo Vietnamnet")
     dateline = scrapy.Field()
     category = scrapy.Field()
     tags = scrapy.Field()  # list[str]
@@ -31,8 +32,10 @@ class Article(scrapy.Item):
     base_url = scrapy.Field()  # the page's <base href> (relative links in the body resolve to it)
     published_raw = scrapy.Field()
     modified_raw = scrapy.Field()
+    date_conflict = scrapy.Field()  # list of {source, raw, value} that disagreed with the chosen date
+    provenance = scrapy.Field()  # {field: source} (selector, jsonld, meta, time, text, generic)
 
-    # Derived by the Normalize pipeline.
+    # Derived by the reader (or, for an item built without it, by the Normalize pipeline).
     body = scrapy.Field()  # plain text, paragraphs separated by a blank line
     published = scrapy.Field()  # aware datetime (Asia/Ho_Chi_Minh) or None
     modified = scrapy.Field()

@@ -8,9 +8,11 @@ logs, and nothing rejected disappears: drops land in the ``drops`` table with th
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import sqlite3
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -23,10 +25,12 @@ from twisted.python.failure import Failure
 from aggregator import frontier, lock
 from aggregator import signals as baotinh_signals
 from aggregator.config import get_float, get_int
-from aggregator.dates import parse_vn_date
+from aggregator.dates import VN_TZ, parse_vn_date
+from aggregator.extract.body import split_body, split_lead_dateline
+from aggregator.extract.people import read_byline
 from aggregator.paths import db_path
 from aggregator.store import ArticleStore, SaveResult
-from aggregator.text import clean_text, split_body, split_lead_dateline
+from aggregator.text import clean_text
 from aggregator.urls import article_id, canonical_url, choose_canonical
 
 logger = logging.getLogger(__name__)
@@ -77,7 +81,8 @@ class NormalizePipeline(_CrawlerPipeline):
     """Clean text, split dateline/byline/captions from the body, parse dates, canonical URL."""
 
     def process_item(self, item: Any) -> Any:
-        markers = tuple(getattr(self.crawler.spider, "dateline_markers", ()))
+        profile = getattr(self.crawler.spider, "profile", None)
+        markers = profile.dateline_markers if profile is not None else ()
         normalize_article(ItemAdapter(item), dateline_markers=markers, count=self.inc)
         return item
 
@@ -87,8 +92,10 @@ def normalize_article(
 ) -> None:
     """Derive the clean fields of *article* in place (also used by ``baotinh extract``).
 
-    Fields are written in the same order as always (a dict item keeps that order); values this
-    function has just written are read back from locals rather than through the adapter.
+    An item from the reader (``aggregator.extract``) arrives read: its body split, its date
+    arbitrated. An item built another way (a custom spider filling raw fields only) gets the same
+    body splitting and date parsing here. Either way the URL becomes canonical, the text clean,
+    and date conflicts are counted per source.
     """
     fetched = article.get("url") or ""
     canonical = choose_canonical(fetched, article.get("canonical_url")) if fetched else ""
@@ -105,35 +112,64 @@ def normalize_article(
         article["category"] = category.capitalize()  # "THỜI SỰ" → "Thời sự"
     article["tags"] = [t for t in (clean_text(t) for t in article.get("tags") or []) if t]
 
+    if article.get("body") is None:
+        _split_raw_body(article, clean, dateline_markers, count)
+    body = article["body"]
+    if article.get("published") is None:
+        article["published"] = _parse_date(clean["published_raw"], "published", count)
+    elif not isinstance(article["published"], datetime):
+        article["published"] = _aware(article["published"])
+    if article.get("modified") is None:
+        article["modified"] = _parse_date(clean["modified_raw"], "modified", count)
+    elif not isinstance(article["modified"], datetime):
+        article["modified"] = _aware(article["modified"])
+    for conflict in article.get("date_conflict") or ():
+        count(f"date/conflict/{conflict.get('source', 'unknown')}")
+    for field, source in (article.get("provenance") or {}).items():
+        count(f"field/{field}/{source}")
+    article["content_hash"] = content_hash(clean["title"] or "", body)
+
+
+def _split_raw_body(
+    article: ItemAdapter, clean: dict[str, str | None], markers: tuple[str, ...], count: Callable[[str], Any]
+) -> None:
+    """Body, dateline and byline of an item that did not come through the reader."""
     parts = split_body(
         article.get("body_html") or "",
-        base_url=article.get("base_url") or canonical,
-        dateline_markers=dateline_markers,
+        base_url=article.get("base_url") or article.get("url"),
+        dateline_markers=markers,
+        repeated=(clean["title"], clean["summary"]),
     )
-    body = parts.text
-    article["body"] = body
+    article["body"] = parts.text
     article["body_html"] = parts.html
     article["dateline"] = clean["dateline"] or parts.dateline
     if not clean["author"] and parts.byline:
-        article["author"] = parts.byline
+        byline = read_byline(parts.byline)
+        article["author"] = byline.author
+        article["credit"] = clean["credit"] or byline.credit
         count("author/from_byline")
     summary = clean["summary"]
-    if summary and parts.dateline:
-        summary = article["summary"] = _strip_prefix(summary, parts.dateline)
     if summary:  # the sapo opens with the dateline ("(Baonghean.vn) - Từ tháng 4…")
-        lead_dateline, rest = split_lead_dateline(summary, dateline_markers)
+        lead_dateline, rest = split_lead_dateline(summary, markers)
         if lead_dateline and rest:
             article["summary"] = rest
             article["dateline"] = article["dateline"] or lead_dateline
-    article["published"] = _parse_date(clean["published_raw"], "published", count)
-    article["modified"] = _parse_date(clean["modified_raw"], "modified", count)
-    article["content_hash"] = content_hash(clean["title"] or "", body)
+
+
+def _aware(value: Any) -> datetime | None:
+    """A stored ISO string (an item that crossed a queue) as an aware datetime."""
+    try:
+        parsed = datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=VN_TZ)
 
 
 _TEXT_FIELDS = (
     "title",
     "summary",
     "author",
+    "credit",
     "category",
     "dateline",
     "published_raw",
@@ -155,15 +191,6 @@ def _parse_date(raw: str | None, kind: str, count: Callable[[str], Any]) -> Any:
     if parsed.weekday_mismatch:
         count("date/weekday_mismatch")
     return parsed.value
-
-
-def _strip_prefix(summary: str, dateline: str) -> str:
-    """Remove a dateline the sapo repeats ("(CTO) - …") so the summary reads as prose."""
-    bare = dateline.strip("()")
-    for prefix in (dateline, f"({bare})", bare):
-        if summary.startswith(prefix):
-            return summary[len(prefix) :].lstrip(" -–—:") or summary
-    return summary
 
 
 class ValidatePipeline(_CrawlerPipeline):
@@ -209,6 +236,7 @@ _STORED_FIELDS = (
     "body",
     "body_html",
     "author",
+    "credit",
     "dateline",
     "category",
     "tags",
@@ -224,6 +252,9 @@ def article_row(article: ItemAdapter) -> dict[str, Any]:
     for key in ("published", "modified"):
         value = article.get(key)
         row[key] = value.isoformat() if value is not None else None
+    for key in ("date_conflict", "provenance"):
+        value = article.get(key)
+        row[key] = json.dumps(value, ensure_ascii=False, sort_keys=True) if value else None
     return row
 
 

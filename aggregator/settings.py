@@ -102,7 +102,7 @@ SPIDER_MIDDLEWARES = {
 DOWNLOADER_MIDDLEWARES = {
     "aggregator.conditional.ConditionalRequestsMiddleware": 560,
     # After decompression (590): stray </html> and </body> removed so selectors see the whole page.
-    "aggregator.stray_tags.StrayEndTagsMiddleware": 580,
+    "aggregator.extract.parse.StrayEndTagsMiddleware": 580,
 }
 
 ITEM_PIPELINES = {

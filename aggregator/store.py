@@ -35,12 +35,15 @@ ARTICLE_COLUMNS: dict[str, type] = {
     "body": str,
     "body_html": str,
     "author": str,
+    "credit": str,  # the source a story is credited to ("Theo Vietnamnet" → Vietnamnet)
     "dateline": str,
     "category": str,
     "tags": str,  # JSON list
     "image_url": str,
     "published": str,  # ISO 8601 with +07:00, or NULL when the page's date could not be read
     "published_raw": str,
+    "date_conflict": str,  # JSON list of the dates that disagreed with "published", or NULL
+    "provenance": str,  # JSON {field: source}: selector, jsonld, meta, time, text, generic
     "modified": str,
     "first_seen": str,
     "last_seen": str,

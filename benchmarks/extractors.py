@@ -67,7 +67,7 @@ def time_ours(pages: list[tuple[Any, str, bytes]]) -> float:
         for cls, url, body in pages:
             response = HtmlResponse(url=url, body=body, request=Request(url))
             article = ItemAdapter(spiders[cls].extract_article(response))
-            normalize_article(article, dateline_markers=tuple(cls.dateline_markers))
+            normalize_article(article, dateline_markers=cls.profile.dateline_markers)
 
     once()
     started = time.perf_counter()

@@ -18,5 +18,7 @@ class BaoCaoBangSpider(ContentDetailPlatformSpider):
     listing_urls = ["https://baocaobang.vn/Thoi-su", "https://baocaobang.vn/chinh-tri"]
     feed_urls = ["https://baocaobang.vn/rss/home.rss"]
     # The sapo: a first paragraph that is bold all through (a bold dateline alone is not one).
-    body_summary_xpath = "./p[1][strong and normalize-space(.) = normalize-space(strong)]"
+    profile = ContentDetailPlatformSpider.profile.but(
+        body_summary_xpath="./p[1][strong and normalize-space(.) = normalize-space(strong)]"
+    )
     inferred = "markup inferred from SITES.md (F2 configuration: bold first paragraph as sapo)"

@@ -1,3 +1,4 @@
+from aggregator.extract import Profile
 from spiders.platforms.base import NewsSpider
 
 
@@ -18,9 +19,12 @@ class BaoDienBienPhuSpider(NewsSpider):
     platform = "one-off"
     article_url_pattern = r"/tin-bai/[a-z0-9-]+/[a-z0-9-]+$"
     next_page_xpath = "//a[@rel='next']/@href"
-    title_css = ("h1.article-title", "h1.title")
-    summary_css = ("div.article-sapo",)
-    body_css = ("div.editor-content",)
-    date_css = ("div.article-date",)
-    category_css = ("div.article-cate a",)
+    profile = Profile(
+        name="baodienbienphu",
+        title=("h1.article-title", "h1.title"),
+        summary=("div.article-sapo",),
+        body=("div.editor-content",),
+        date=("div.article-date",),
+        category=("div.article-cate a",),
+    )
     inferred = "title, sapo, date and byline elements inferred; the rest from SITES.md"

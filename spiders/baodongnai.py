@@ -18,6 +18,5 @@ class BaoDongNaiSpider(YearMonthPlatformSpider):
     feed_urls = ["https://baodongnai.com.vn/rss/home.rss"]
     sitemap_urls = ["https://baodongnai.com.vn/sitemap.xml"]
     listing_link_css = "a.title1::attr(href), a.title3::attr(href)"
-    body_css = ("div.content-detail div.td-post-content", "div.content-detail")
-    body_summary_xpath = "./p[1]"
+    profile = YearMonthPlatformSpider.profile.but(body_summary_xpath="./p[1]")
     inferred = "markup inferred from SITES.md (F3 configuration); date line and byline inferred"

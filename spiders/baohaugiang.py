@@ -1,3 +1,4 @@
+from aggregator.extract import Profile
 from spiders.platforms.base import NewsSpider
 
 
@@ -22,9 +23,12 @@ class BaoHauGiangSpider(NewsSpider):
     article_url_pattern = r"^https?://[^/]+/[a-z0-9-]+/[a-z0-9-]+-\d+\.html$"
     listing_link_css = "div.news-item a::attr(href), h3 a::attr(href)"
     next_page_xpath = "//a[@rel='next']/@href"
-    title_css = ("h1.news-title",)
-    summary_css = ("div.news-sapo",)
-    body_css = ("div.news-content",)
-    date_css = ("span.news-date",)
-    category_css = ("ul.breadcrumb li:last-child a",)
+    profile = Profile(
+        name="baohaugiang",
+        title=("h1.news-title",),
+        summary=("div.news-sapo",),
+        body=("div.news-content",),
+        date=("span.news-date",),
+        category=("ul.breadcrumb li:last-child a",),
+    )
     inferred = "markup inferred: SITES.md gives only the URL shapes"

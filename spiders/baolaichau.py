@@ -1,3 +1,4 @@
+from aggregator.extract import Profile
 from spiders.platforms.base import NewsSpider
 
 
@@ -20,10 +21,13 @@ class BaoLaiChauSpider(NewsSpider):
     article_url_pattern = r"^https?://[^/]+/[a-z0-9-]+/[a-z0-9-]+-\d+$"
     listing_link_css = "a.blc-post__link::attr(href)"
     next_page_xpath = "//a[@rel='next']/@href"
-    title_css = ("#post-content .post-info .title",)
-    summary_css = ("#post-content .post-detail .sapo",)
-    body_css = ("#post-content .post-detail .body",)
-    date_css = ("#post-content .post-info .date",)
-    author_css = ("#post-content .post-info .author",)
-    category_css = ("#post-content .post-info .cate a",)
+    profile = Profile(
+        name="baolaichau",
+        title=("#post-content .post-info .title",),
+        summary=("#post-content .post-detail .sapo",),
+        body=("#post-content .post-detail .body",),
+        date=("#post-content .post-info .date",),
+        author=("#post-content .post-info .author",),
+        category=("#post-content .post-info .cate a",),
+    )
     inferred = "date, byline, sections and pagination inferred; the rest from SITES.md"

@@ -20,5 +20,5 @@ class BaoLangSonSpider(ContentDetailPlatformSpider):
         "https://baolangson.vn/xa-hoi",
     ]
     feed_urls = ["https://baolangson.vn/rss/home.rss"]
-    dateline_markers = ("LSO",)
+    profile = ContentDetailPlatformSpider.profile.but(dateline_markers=("LSO",))
     inferred = "markup, listing pagination and feed URL inferred from SITES.md (F2)"

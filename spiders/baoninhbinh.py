@@ -1,3 +1,4 @@
+from aggregator.extract import Profile
 from spiders.platforms.base import NewsSpider
 
 
@@ -20,9 +21,12 @@ class BaoNinhBinhSpider(NewsSpider):
     article_url_pattern = r"-\d{15}\.html$"
     listing_link_css = "h3 a::attr(href), h2 a::attr(href), a.title::attr(href)"
     next_page_xpath = "//a[@rel='next']/@href"
-    title_css = ("h1.header-title",)
-    summary_css = (".content-detail .font-bold",)
-    body_css = ("#content_detail",)
-    date_css = ("div.header-date",)
-    category_css = ("div.header-cate a",)
+    profile = Profile(
+        name="baoninhbinh",
+        title=("h1.header-title",),
+        summary=(".content-detail .font-bold",),
+        body=("#content_detail",),
+        date=("div.header-date",),
+        category=("div.header-cate a",),
+    )
     inferred = "date line, byline, sections and pagination inferred; the rest from SITES.md"

@@ -17,7 +17,9 @@ class BaoSonLaSpider(CmsTitlePlatformSpider):
     listing_urls = ["https://baosonla.vn/thoi-su", "https://baosonla.vn/kinh-te"]
     article_url_pattern = r"^https?://[^/]+/[a-z0-9-]+/[a-z0-9-]+-\d+\.html$"
     listing_link_css = "a.cms-link::attr(href)"
-    title_css = ("h1.article__title", "h1.title")
-    summary_css = ("div.fulltext > p.font-bold",)
-    body_css = ("div#editor-detail",)
+    profile = CmsTitlePlatformSpider.profile.but(
+        title=("h1.article__title", "h1.title"),
+        summary=("div.fulltext > p.font-bold",),
+        body=("div#editor-detail",),
+    )
     inferred = "title, date and byline inferred; URL shape, sapo and body from SITES.md"

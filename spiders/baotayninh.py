@@ -1,11 +1,11 @@
-from spiders.platforms.pubdate import PubdatePlatformSpider
+from spiders.platforms.mediatech import MediatechPlatformSpider
 
 
-class BaoTayNinhSpider(PubdatePlatformSpider):
-    """Báo Tây Ninh (Tây Ninh; absorbed Long An in 2025). Platform F4.
+class BaoTayNinhSpider(MediatechPlatformSpider):
+    """Báo Tây Ninh (Tây Ninh; absorbed Long An in 2025). Platform F7, a real page seen.
 
-    Inferred from SITES.md alone: a public crawler configuration puts baotayninh.vn on the F4
-    platform (listing links ``a.title`` with the sapo in ``h4.sapo``); sections inferred.
+    Since the merger baotayninh.vn runs the former Báo Long An CMS (a real 2026 page shows it);
+    article pages are verified, the sections and listing markup are inferred.
     """
 
     name = "baotayninh"
@@ -14,4 +14,4 @@ class BaoTayNinhSpider(PubdatePlatformSpider):
     former_provinces = ("Long An",)
     allowed_domains = ["baotayninh.vn"]
     listing_urls = ["https://baotayninh.vn/thoi-su/", "https://baotayninh.vn/kinh-te/"]
-    inferred = "markup from the F4 platform (public crawler configuration); sections inferred"
+    inferred = "listing markup and sections (article pages verified on a real page)"

@@ -22,7 +22,9 @@ class BaoTuyenQuangSpider(YearMonthPlatformSpider):
     ]
     feed_urls = ["https://baotuyenquang.com.vn/rss/home.rss"]
     article_url_pattern = r"/(?:[^/]+/)+\d{6}/[^/]+/?$"
-    title_css = ("h1.media-heading.title5", "h1.media-heading")
-    body_css = ("div.article_content div.content#content",)
-    body_summary_xpath = "./p[1][strong and normalize-space(.) = normalize-space(strong)]"
+    profile = YearMonthPlatformSpider.profile.but(
+        title=("h1.media-heading.title5", "h1.media-heading"),
+        body=("div.article_content div.content#content",),
+        body_summary_xpath="./p[1][strong and normalize-space(.) = normalize-space(strong)]",
+    )
     inferred = "markup inferred from SITES.md (F3 configuration); byline and pagination inferred"

@@ -2,7 +2,8 @@
 
 Discovery starts at the home page: the feeds it declares (or, failing that, the usual feed paths),
 the sitemaps robots.txt lists (or the usual sitemap paths), and the article-shaped links of the
-page itself. Each page is then judged and read by ``aggregator.generic``; pages that are not
+page itself. Each page is judged by ``aggregator.generic`` and read by the same reader as every
+spider's (with no profile, so structured data and the generic body decide); pages that are not
 articles are counted (``baotinh/news/not_article/<reason>``), not yielded and not dropped.
 """
 
@@ -20,7 +21,7 @@ from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
 from aggregator import generic, signals
-from aggregator.extract import extract_metadata, pick_date
+from aggregator.extract import Reading, extract_metadata
 from aggregator.items import Article
 from spiders.platforms.base import NewsSpider
 
@@ -164,28 +165,25 @@ class GenericNewsSpider(NewsSpider):
         if not isinstance(response, TextResponse):
             self.not_article(response, "not_html")
             return
-        page = generic.read_page(response.selector, response.url)
-        if not page.is_article:
-            self.not_article(response, page.rejection)
+        meta = extract_metadata(response.selector)
+        early = generic.rejection(response.url, meta)  # cheap: before any reading
+        if early:
+            self.not_article(response, early)
             return
-        yield self.build_article(response, page)
+        reading = self.read(response, meta=meta)
+        # A page a feed or sitemap of the site listed is an article whatever its length.
+        listed = bool(response.meta.get("found_on"))
+        late = generic.rejection(response.url, meta, len(reading.body), listed=listed)
+        if late:
+            self.not_article(response, late)
+            return
+        yield self.article_from(response, reading)
 
-    def extract_article(self, response: Response) -> Article:
-        """The article as the generic reading sees it, article or not (``baotinh extract``)."""
-        return self.build_article(response, generic.read_page(response.selector, response.url, always=True))
-
-    def build_article(self, response: Response, page: generic.GenericPage) -> Article:
-        article = super().extract_article(response)
-        article["body_html"] = page.body_html
-        article["author"] = page.byline or article.get("author")
-        article["published_raw"] = pick_date(
-            [*page.meta.published, *page.dates, *self.date_candidates(response, page.meta)]
-        )
-        article["source_name"] = self.source_name or page.meta.site_name or generic.site_domain(response.url)
+    def article_from(self, response: Response, reading: Reading) -> Article:
+        article = super().article_from(response, reading)
+        site_name = reading.meta.site_name if reading.meta else None
+        article["source_name"] = self.source_name or site_name or generic.site_domain(response.url)
         return article
-
-    def body_selector(self, response: Response) -> None:
-        return None  # the body comes from aggregator.generic, not from a container selector
 
     def not_article(self, response: Response, reason: str | None) -> None:
         self.crawler.stats.inc_value("baotinh/news/not_article")

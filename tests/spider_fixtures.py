@@ -15,6 +15,7 @@ from itemadapter import ItemAdapter
 from scrapy.http import HtmlResponse, Request, Response, XmlResponse
 from scrapy.utils.test import get_crawler
 
+from aggregator.extract.parse import StrayEndTagsMiddleware
 from aggregator.pipelines import normalize_article
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -41,11 +42,17 @@ def page(
     text: str | None = None,
     meta: dict[str, Any] | None = None,
 ) -> Response:
-    """A response for *url* whose body is the fixture ``site/name`` (or *text*)."""
+    """A response for *url* whose body is the fixture ``site/name`` (or *text*), as a spider gets it.
+
+    HTML goes through what the crawl's downloader middleware does (a stray ``</html>`` repaired).
+    """
     body = text.encode("utf-8") if text is not None else (FIXTURES / str(site) / str(name)).read_bytes()
     request = Request(url, meta=dict(meta or {}))
-    kind = XmlResponse if (name or "").endswith((".xml", ".rss")) else HtmlResponse
-    return kind(url=url, body=body, request=request, encoding="utf-8")
+    if (name or "").endswith((".xml", ".rss")):
+        return XmlResponse(url=url, body=body, request=request, encoding="utf-8")
+    return StrayEndTagsMiddleware().process_response(
+        request, HtmlResponse(url=url, body=body, request=request, encoding="utf-8")
+    )
 
 
 def run(callback: Any, response: Response) -> list[Any]:
@@ -57,7 +64,7 @@ def article_from(spider: scrapy.Spider, response: Response) -> ItemAdapter:
     """The article that ``parse_article`` yields, normalized as the pipelines would."""
     (item,) = run(spider.parse_article, response)
     adapter = ItemAdapter(item)
-    normalize_article(adapter, dateline_markers=tuple(getattr(spider, "dateline_markers", ())))
+    normalize_article(adapter, dateline_markers=spider.profile.dateline_markers)
     return adapter
 
 

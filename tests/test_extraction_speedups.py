@@ -1,6 +1,6 @@
 """The compiled-selector helpers of the extraction give what parsel gives.
 
-``spiders.platforms.base`` and ``aggregator.extract`` evaluate compiled XPath on the lxml tree
+``aggregator.extract.select`` evaluates compiled XPath on the lxml tree
 instead of building a parsel Selector per match, and stop at the first good value where only one
 is used. Each helper is checked here against the parsel call it replaces, on every fixture page
 and with every selector a spider declares.
@@ -15,19 +15,20 @@ import pytest
 from scrapy.http import HtmlResponse, Request, Response, XmlResponse
 
 from aggregator.demo.sites import provincial_spiders
-from aggregator.extract import _structured, extract_metadata
-from spiders.platforms.base import (
-    AD_CSS,
-    NewsSpider,
-    _drop,
-    _kind,
-    _matches,
-    _serialized,
-    _url_joiner,
+from aggregator.extract.profile import ALWAYS_DROP
+from aggregator.extract.select import (
     compiled_css,
     compiled_xpath,
+    drop_element,
+    first_text,
+    kind_of,
+    matches,
+    serialized,
+    texts_of,
 )
-from tests.spider_fixtures import FIXTURES, make_spider
+from aggregator.extract.structured import _structured
+from spiders.platforms.base import _url_joiner
+from tests.spider_fixtures import FIXTURES
 
 PAGES = sorted(FIXTURES.glob("*/*.html"))
 SPIDERS = list(provincial_spiders())
@@ -40,11 +41,10 @@ def _response(path: Path, kind: type[Response] = HtmlResponse) -> Response:
 
 def _css_selectors() -> set[str]:
     """Every CSS selector a spider declares, and the ones the base class adds."""
-    found = {AD_CSS, "img", "title::text", "[itemprop=datePublished]::attr(datetime)"}
+    found = {ALWAYS_DROP, "img", "title::text", "[itemprop=datePublished]::attr(datetime)"}
     for cls in SPIDERS:
-        found.update(cls.title_css, cls.summary_css, cls.body_css, cls.author_css, cls.date_css)
-        found.update(cls.modified_css, cls.category_css, cls.tags_css)
-        found.update(css for css in (cls.listing_link_css, cls.body_drop_css) if css)
+        found.update(cls.profile.selectors())
+        found.add(cls.listing_link_css)
     return found
 
 
@@ -58,19 +58,21 @@ def _responses() -> list[Response]:
 def test_compiled_css_gives_what_parsel_gives(css: str) -> None:
     for response in _responses():
         sel = response.selector
-        kind = _kind(sel)
-        got = [_serialized(m, kind) for m in _matches(compiled_css(css, kind), sel.root)]
+        kind = kind_of(sel)
+        got = [serialized(m, kind) for m in matches(compiled_css(css, kind), sel.root)]
         assert got == sel.css(css).getall(), (css, response.url, kind)
 
 
 def test_compiled_xpath_gives_what_parsel_gives() -> None:
     queries = {cls.next_page_xpath for cls in SPIDERS} | {
-        cls.body_summary_xpath for cls in SPIDERS if cls.body_summary_xpath
+        cls.profile.body_summary_xpath for cls in SPIDERS if cls.profile.body_summary_xpath
     }
     for response in _responses():
         for query in queries:
-            found = _matches(compiled_xpath(query), response.selector.root)
-            assert [_serialized(m, _kind(response.selector)) for m in found] == response.xpath(query).getall()
+            found = matches(compiled_xpath(query), response.selector.root)
+            assert [serialized(m, kind_of(response.selector)) for m in found] == response.xpath(
+                query
+            ).getall()
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -78,22 +80,22 @@ def test_drop_edits_the_tree_as_selector_drop(path: Path) -> None:
     for cls in SPIDERS:
         for kind in (HtmlResponse, XmlResponse):
             ours, theirs = _response(path, kind).selector, _response(path, kind).selector
-            for junk in (cls.body_drop_css, AD_CSS):
-                for element in _matches(compiled_css(junk, _kind(ours)), ours.root):
-                    _drop(element)
+            for junk in (cls.profile.body_drop, ALWAYS_DROP):
+                for element in matches(compiled_css(junk, kind_of(ours)), ours.root):
+                    drop_element(element)
                 theirs.css(junk).drop()
             assert ours.get() == theirs.get(), (cls.name, kind)
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_lazy_texts_agree_with_texts(path: Path) -> None:
-    response = _response(path)
-    spider = make_spider(SPIDERS[0])
+    root = _response(path).selector.root
     for cls in SPIDERS:
-        for selectors in (cls.title_css, cls.summary_css, cls.author_css, cls.date_css, cls.category_css):
-            texts = list(spider.iter_texts(response, selectors))
-            assert spider.first_text(response, selectors) == (texts[0] if texts else None)
-            assert list(spider.iter_texts(response, selectors)) == texts
+        profile = cls.profile
+        for selectors in (profile.title, profile.summary, profile.author, profile.date, profile.category):
+            texts = list(texts_of(root, selectors))
+            assert first_text(root, selectors) == (texts[0] if texts else None)
+            assert list(texts_of(root, selectors)) == texts
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -111,19 +113,3 @@ def test_url_joiner_joins_as_the_response() -> None:
         joined = _url_joiner(response)
         for href in ("a.html", "/b/c.html", "../d.html", "https://x.vn/e.html?utm_source=z", ""):
             assert joined(href) == response.urljoin(href)
-
-
-def test_date_candidates_are_lazy_but_complete() -> None:
-    """Consumed in full (as ``spiders.news`` does), they are the eager list they used to be."""
-    spider = make_spider(SPIDERS[0])
-    assert isinstance(spider, NewsSpider)
-    for path in PAGES:
-        response = _response(path)
-        meta = extract_metadata(response.selector)
-        expected = [
-            *meta.published,
-            *spider.iter_texts(response, spider.date_css),
-            *response.css("[itemprop=datePublished]::attr(datetime)").getall()[:1],
-            response.meta.get("feed_date") or "",
-        ]
-        assert list(spider.date_candidates(response, meta)) == expected

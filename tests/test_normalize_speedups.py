@@ -24,6 +24,7 @@ from lxml import etree
 from w3lib.url import canonicalize_url, safe_url_string
 
 from aggregator import text, urls
+from aggregator.extract import body, paragraphs
 from aggregator.pipelines import normalize_article
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -204,43 +205,49 @@ def _reference_is_caption(el: etree._Element) -> bool:
     depth = 0
     while node is not None and depth < 5:
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag == "figcaption" or text._CAPTION_CLASS.search(node.get("class") or ""):
+        if tag == "figcaption" or paragraphs._CAPTION_CLASS.search(node.get("class") or ""):
             return True
-        if tag == "figure" or (tag == "table" and "image" in (node.get("class") or "")):
+        image_table = tag == "table" and (
+            "image" in (node.get("class") or "") or paragraphs._image_table(node)
+        )
+        if tag == "figure" or image_table:
             return (el.tag != "figure" and tag == "figure") or tag == "table"
         node = node.getparent()
         depth += 1
     return False
 
 
-def _reference_paragraphs(root: etree._Element) -> Iterator[text.Paragraph]:
+def _reference_paragraphs(root: etree._Element) -> Iterator[paragraphs.Paragraph]:
     """iter_paragraphs as first written (a fresh text_content, class join and walk per block)."""
     loose: list[str] = [root.text or ""]
     for child in root:
         if not isinstance(child.tag, str):
             loose.append(child.tail or "")
             continue
-        if child.tag in text._BLOCK_TAGS:
+        if child.tag in paragraphs._BLOCK_TAGS:
             has_blocks = any(
-                isinstance(d.tag, str) and d.tag in text._BLOCK_TAGS for d in child.iterdescendants()
+                isinstance(d.tag, str) and d.tag in paragraphs._BLOCK_TAGS for d in child.iterdescendants()
             )
             flushed = _reference_clean_text("".join(loose))
             loose.clear()
             if flushed:
-                yield text.Paragraph(text=flushed, element=child)
+                yield paragraphs.Paragraph(text=flushed, element=child)
             if has_blocks:
                 yield from _reference_paragraphs(child)
             else:
                 block = _reference_clean_text(child.text_content())
                 if block:
-                    align = text._style_align(child)
-                    yield text.Paragraph(
+                    align = paragraphs._style_align(child)
+                    yield paragraphs.Paragraph(
                         text=block,
                         element=child,
-                        bold=text._all_in(child, ("strong", "b"), block)
+                        bold=paragraphs._all_in(child, ("strong", "b"), block)
                         or "t2" in " ".join(x.get("class") or "" for x in child.iter()),
                         caption=_reference_is_caption(child)
-                        or (align == "center" and text._all_in(child, ("em", "i"), block)),
+                        or (
+                            paragraphs._all_in(child, ("em", "i"), block)
+                            and (align == "center" or paragraphs._follows_image(child))
+                        ),
                         align=align,
                     )
             loose.append(child.tail or "")
@@ -248,10 +255,10 @@ def _reference_paragraphs(root: etree._Element) -> Iterator[text.Paragraph]:
             loose.append(etree.tostring(child, method="text", encoding="unicode", with_tail=True))
     flushed = _reference_clean_text("".join(loose))
     if flushed:
-        yield text.Paragraph(text=flushed, element=root)
+        yield paragraphs.Paragraph(text=flushed, element=root)
 
 
-def _facts(paragraphs: Iterator[text.Paragraph]) -> list[tuple[object, ...]]:
+def _facts(paragraphs: Iterator[paragraphs.Paragraph]) -> list[tuple[object, ...]]:
     return [(p.text, p.element, p.bold, p.caption, p.align) for p in paragraphs]
 
 
@@ -259,12 +266,12 @@ def _facts(paragraphs: Iterator[text.Paragraph]) -> list[tuple[object, ...]]:
 def test_iter_paragraphs_matches_reference(fragment: str) -> None:
     root = text.parse_fragment(fragment)
     text.remove_junk(root)
-    assert _facts(text.iter_paragraphs(root)) == _facts(_reference_paragraphs(root))
+    assert _facts(paragraphs.iter_paragraphs(root)) == _facts(_reference_paragraphs(root))
 
 
 def test_block_dropped_as_an_anchor_is_read_without_its_figure() -> None:
     """The boilerplate before a block drops that block; it is then no longer inside its figure."""
-    parts = text.split_body("<figure>Xem thêm: abc<p>Caption text</p></figure><p>Body one.</p><p>Two.</p>")
+    parts = body.split_body("<figure>Xem thêm: abc<p>Caption text</p></figure><p>Body one.</p><p>Two.</p>")
     assert parts.paragraphs == ["Caption text", "Body one.", "Two."]
     assert parts.captions == []
 
@@ -317,7 +324,7 @@ def test_normalize_writes_fields_in_the_same_order() -> None:
     normalize_article(ItemAdapter(item), dateline_markers=("LSO",))
     assert list(item) == [
         *("url", "title", "body_html", "category", "summary", "published_raw", "alias_urls", "id"),
-        *("author", "dateline", "modified_raw", "source_name", "province", "tags", "body"),
+        *("author", "credit", "dateline", "modified_raw", "source_name", "province", "tags", "body"),
         *("published", "modified", "content_hash"),
     ]
     assert (item["category"], item["summary"], item["author"], item["dateline"], item["body"]) == (

@@ -6,8 +6,8 @@ import pytest
 from itemadapter import ItemAdapter
 
 from aggregator.cli import extract_file
+from aggregator.extract.body import split_lead_dateline
 from aggregator.pipelines import normalize_article
-from aggregator.text import split_lead_dateline
 
 REST = "Sáng nay, nông dân xã ven sông bắt đầu xuống giống vụ mới."
 

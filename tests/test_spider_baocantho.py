@@ -65,7 +65,8 @@ def test_body_paragraph_count(article: ItemAdapter) -> None:
 
 
 def test_author(article: ItemAdapter) -> None:
-    assert article["author"] == "Tin, ảnh: HOÀNG YẾN"
+    """The printed "Tin, ảnh: HOÀNG YẾN" without its role prefix."""
+    assert article["author"] == "HOÀNG YẾN"
 
 
 def test_dateline(article: ItemAdapter) -> None:
@@ -96,7 +97,8 @@ def test_no_date_rather_than_a_sidebar_date(spider: BaoCanThoSpider) -> None:
 
 
 def test_category(article: ItemAdapter) -> None:
-    assert article["category"] == "Thời sự"
+    """The last breadcrumb entry: the section the article was filed in (THỜI SỰ > Ninh Kiều)."""
+    assert article["category"] == "Cần Thơ"
 
 
 def test_tags(article: ItemAdapter) -> None:

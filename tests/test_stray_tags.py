@@ -9,7 +9,7 @@ from __future__ import annotations
 from parsel import Selector
 from scrapy.http import HtmlResponse, Request, TextResponse
 
-from aggregator.stray_tags import StrayEndTagsMiddleware, adopt_stray_roots
+from aggregator.extract.parse import StrayEndTagsMiddleware, adopt_stray_roots
 
 URL = "https://baotayninh.vn/nong-dan-xa-hoa-thanh-thu-hoach-mia-som-91234.html"
 PAGE = """<!DOCTYPE html>

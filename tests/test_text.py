@@ -6,7 +6,8 @@ import unicodedata
 
 import pytest
 
-from aggregator.text import clean_multiline, clean_text, sanitize_html, split_body, xml_safe
+from aggregator.extract.body import split_body
+from aggregator.text import clean_multiline, clean_text, sanitize_html, xml_safe
 
 # --- clean_text ------------------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from aggregator.demo.platform_f3 import F3Pages
 from aggregator.demo.platform_f4 import F4Pages
 from aggregator.demo.platform_f5 import F5Pages
 from aggregator.demo.platform_f6 import F6Pages
+from aggregator.demo.platform_f7 import F7Pages
 from aggregator.demo.platform_oneoff import (
     BbgPages,
     DienBienPhuPages,
@@ -43,7 +44,7 @@ HOME_ITEMS = 12
 INDENT_UP_TO = 3000  # manifest articles
 # Page families by SiteSpec.pages: the platforms, then the one-off papers' own pages.
 _PLATFORMS: dict[str, type[Platform]] = {
-    "F1": F1Pages, "F2": F2Pages, "F3": F3Pages, "F4": F4Pages, "F5": F5Pages, "F6": F6Pages,
+    "F1": F1Pages, "F2": F2Pages, "F3": F3Pages, "F4": F4Pages, "F5": F5Pages, "F6": F6Pages, "F7": F7Pages,
     "bbg": BbgPages, "ninhbinh": NinhBinhPages, "laichau": LaiChauPages,
     "dienbienphu": DienBienPhuPages, "haugiang": HauGiangPages, "sonla": SonLaPages,
 }  # fmt: skip

@@ -172,7 +172,8 @@ class Platform:
             "url": self.url(story),
             "title": story.title,
             "summary": story.sapo,
-            "author": story.author,
+            "author": story.person,
+            "byline": story.author,  # as printed, role prefix and all
             "dateline": story.dateline,
             "published": iso_at(story.published, story.precision),
             "category": crumbs[-1],

@@ -10,6 +10,7 @@ byline place, pagination) follows the choices the spiders document as [inferred]
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -126,6 +127,12 @@ class BasicPages(Platform):
         ]
         if story.index != VISIBLE_DATE_ONLY:
             lines.append(f'<meta property="article:published_time" content="{iso(story.published)}">')
+            data = {
+                "@context": "https://schema.org",
+                "@type": "NewsArticle",
+                "datePublished": iso(story.published),
+            }
+            lines.append(f'<script type="application/ld+json">{json.dumps(data)}</script>')
         return "\n".join(lines)
 
     def _tags(self, story: Story) -> str:

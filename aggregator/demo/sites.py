@@ -142,7 +142,7 @@ _FLAVOURS = {
 # (id_base, id_step) of the number in article URLs, by page family.
 _IDS = {
     "F1": (400000, 2), "F2": (3000000, 3), "F3": (10000, 2), "F4": (160000, 2), "F5": (250000, 3),
-    "F6": (240000, 3), "bbg": (600000, 2), "ninhbinh": (202500000000000, 7), "laichau": (52000, 2),
+    "F6": (240000, 3), "F7": (88000, 3), "bbg": (600000, 2), "ninhbinh": (202500000000000, 7), "laichau": (52000, 2),
     "dienbienphu": (9000, 1), "haugiang": (130000, 2), "sonla": (70000, 2),
 }  # fmt: skip
 _DEFAULT_SECTIONS = (("thoi-su", "Thời sự"), ("kinh-te", "Kinh tế"))

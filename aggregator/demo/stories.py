@@ -78,6 +78,16 @@ class Story:
     cases: tuple[str, ...]
 
     @property
+    def person(self) -> str | None:
+        """The author a reader should report: the printed byline without its role prefix."""
+        if self.author is None:
+            return None
+        for prefix in ROLE_PREFIXES:
+            if self.author.startswith(prefix):
+                return self.author[len(prefix) :]
+        return self.author
+
+    @property
     def special(self) -> bool:
         """Malformed and failing pages: listed, but never linked from other articles."""
         return self.index in (MALFORMED, FAILING)
@@ -183,12 +193,16 @@ def _dateline(spec: SiteSpec, index: int) -> str | None:
     return None
 
 
+# The role prefixes this mirror prints before F4 bylines ("Tin, ảnh: T.N").
+ROLE_PREFIXES = ("Tin, ảnh: ", "Bài, ảnh: ", "Tin: ", "Bài: ")
+
+
 def _author(spec: SiteSpec, index: int, has_photo: bool, rng: random.Random) -> str | None:
     name = rng.choice(texts.authors(spec.key, spec.platform))
     if index == NO_BYLINE:
         return None
     if spec.platform == "F4":
-        credits = ("Tin, ảnh: ", "Bài, ảnh: ", "") if has_photo else ("Tin: ", "Bài: ", "")
+        credits = (*ROLE_PREFIXES[:2], "") if has_photo else (*ROLE_PREFIXES[2:], "")
         return rng.choice(credits) + name
     return name
 

@@ -852,6 +852,8 @@ PLACES.update({
                     "phường Mỹ Tho", "xã Cái Bè", "xã Gò Công Đông", "xã Chợ Gạo"),
     "baocamau": ("phường An Xuyên", "xã Năm Căn", "xã Đầm Dơi", "xã U Minh", "xã Trần Văn Thời",
                  "phường Bạc Liêu", "xã Hồng Dân", "phường Giá Rai"),
+    "baoangiang": ("phường Long Xuyên", "phường Châu Đốc", "phường Rạch Giá", "xã Tri Tôn", "xã Chợ Mới",
+                   "phường Hà Tiên", "đặc khu Phú Quốc", "xã Thoại Sơn"),
     "baodongkhoi": ("phường Bến Tre", "xã Mỏ Cày", "xã Ba Tri", "xã Bình Đại", "xã Thạnh Phú",
                     "xã Chợ Lách", "xã Giồng Trôm", "xã Châu Thành"),
     "baonghean": ("phường Vinh Hưng", "phường Cửa Lò", "xã Diễn Châu", "xã Quỳnh Lưu",

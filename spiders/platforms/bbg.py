@@ -10,6 +10,7 @@ configuration); no page was available to us. Seen in that configuration: the sap
 
 from __future__ import annotations
 
+from aggregator.extract import Profile
 from spiders.platforms.base import NewsSpider
 
 
@@ -18,11 +19,14 @@ class BbgPlatformSpider(NewsSpider):
     article_url_pattern = r"-postid\d+\.bbg$"
     listing_link_css = "a.font-tin-doc::attr(href), h3 a::attr(href)"
     next_page_xpath = "//ul[contains(@class,'pagination')]//a[@rel='next']/@href | //a[@rel='next']/@href"
-    title_css = ("h1.news_detail_title", "h1.title-detail")
-    summary_css = ("div.news_detail_sapo",)
-    body_css = (".news-details__content.link_content", ".news-details__content")
-    body_drop_css = "script, style, iframe, noscript, form, div.news-relate"
-    author_css = ("div.news_detail_author",)
-    date_css = ("span.news_detail_date",)
-    category_css = ("div.news_detail_cate a",)
-    tags_css = ("div.news_detail_tags a",)
+    profile = Profile(
+        name="BBG",
+        title=("h1.news_detail_title", "h1.title-detail"),
+        summary=("div.news_detail_sapo",),
+        body=(".news-details__content.link_content", ".news-details__content"),
+        body_drop="script, style, iframe, noscript, form, div.news-relate",
+        author=("div.news_detail_author",),
+        date=("span.news_detail_date",),
+        category=("div.news_detail_cate a",),
+        tags=("div.news_detail_tags a",),
+    )

@@ -10,6 +10,7 @@ the article header.
 
 from __future__ import annotations
 
+from aggregator.extract import Profile
 from spiders.platforms.base import NewsSpider
 
 
@@ -21,16 +22,19 @@ class CmsTitlePlatformSpider(NewsSpider):
     next_page_xpath = (
         "//div[contains(@class,'pagination')]//a[contains(@class,'next')]/@href | //a[@rel='next']/@href"
     )
-    title_css = ("h1.article__title",)
-    summary_css = ("div.article__sapo", "h2.article__sapo")
-    body_css = ("div.article__body", "div[data-field=body]")
-    body_drop_css = "script, style, iframe, noscript, form, div.rennab, div.sda_middle, div.t1"
-    author_css = ("div.article__body div.t1 span.t2", "div.author.cms-author")
-    date_css = (
-        "div.article__meta time.time::attr(datetime)",
-        "div.article__meta time.time span::attr(data-time)",
-        "div.article__meta time.time",
-        "time.article__time",
+    profile = Profile(
+        name="F1",
+        title=("h1.article__title",),
+        summary=("div.article__sapo", "h2.article__sapo"),
+        body=("div.article__body", "div[data-field=body]"),
+        body_drop="script, style, iframe, noscript, form, div.rennab, div.sda_middle, div.t1",
+        author=("div.article__body div.t1 span.t2", "div.author.cms-author"),
+        date=(
+            "div.article__meta time.time::attr(datetime)",
+            "div.article__meta time.time span::attr(data-time)",
+            "div.article__meta time.time",
+            "time.article__time",
+        ),
+        category=("div.breadcrumbs h2.main a", "div.breadcrumbs a"),
+        tags=("div.article__tags div.box-content a",),
     )
-    category_css = ("div.breadcrumbs h2.main a", "div.breadcrumbs a")
-    tags_css = ("div.article__tags div.box-content a",)

@@ -9,6 +9,7 @@ template text (``{{ … }}``) that must never reach the body.
 
 from __future__ import annotations
 
+from aggregator.extract import Profile
 from spiders.platforms.base import DEFAULT_DENY, NewsSpider
 
 
@@ -18,14 +19,17 @@ class ContentDetailPlatformSpider(NewsSpider):
     deny_url_pattern = DEFAULT_DENY + r"|/multimedia|/video|/media"
     listing_link_css = "article a::attr(href), h3 a::attr(href), h2 a::attr(href), .card-title a::attr(href)"
     next_page_xpath = "//ul[contains(@class,'pagination')]//a[@rel='next']/@href | //a[@rel='next']/@href"
-    title_css = ("h1.name", "h1.title", "h1")
-    summary_css = ("#content-detail > h2", ".content-detail > h2")
-    body_css = ("#content-detail", ".content-detail")
-    body_drop_css = (
-        "script, style, iframe, noscript, form, #content-detail > h2, div.pseudonym, div.relates, "
-        "div.topics, div.social, div.print_page, div.block-news-list, div.tags"
+    profile = Profile(
+        name="F2",
+        title=("h1.name", "h1.title", "h1"),
+        summary=("#content-detail > h2", ".content-detail > h2"),
+        body=("#content-detail", ".content-detail"),
+        body_drop=(
+            "script, style, iframe, noscript, form, #content-detail > h2, div.pseudonym, div.relates, "
+            "div.topics, div.social, div.print_page, div.block-news-list, div.tags"
+        ),
+        author=("div.pseudonym",),
+        date=("div.date-time", "span.date-time", "div.detail-time"),
+        category=("ol.breadcrumb li:last-child a", "ul.breadcrumb li:last-child a"),
+        tags=("div.tags a",),
     )
-    author_css = ("div.pseudonym",)
-    date_css = ("div.date-time", "span.date-time", "div.detail-time")
-    category_css = ("ol.breadcrumb li:last-child a", "ul.breadcrumb li:last-child a")
-    tags_css = ("div.tags a",)

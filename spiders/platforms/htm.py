@@ -10,6 +10,7 @@ Báo Quảng Ngãi ``p.sapo`` and listings of ``article a[href$=.htm]``. Titles,
 
 from __future__ import annotations
 
+from aggregator.extract import Profile
 from spiders.platforms.base import DEFAULT_DENY, NewsSpider
 
 
@@ -24,13 +25,14 @@ class HtmPlatformSpider(NewsSpider):
     next_page_xpath = (
         "//div[contains(@class,'paging')]//a[contains(@class,'next')]/@href | //a[@rel='next']/@href"
     )
-    title_css = ("h1.pTitle", "h1.article__title", "h1.detail-title", "h1.title")
-    summary_css = ("p.pHead", "div.article__sapo", "p.sapo", "h2.sapo")
-    body_css = ("#dcontent", "div.article__body", "div.detail-content", "div.content-detail")
-    body_drop_css = (
-        "script, style, iframe, noscript, form, div.relate-news, div.box-related, div.article__tags"
+    profile = Profile(
+        name="F6",
+        title=("h1.pTitle", "h1.article__title", "h1.detail-title", "h1.title"),
+        summary=("p.pHead", "div.article__sapo", "p.sapo", "h2.sapo"),
+        body=("#dcontent", "div.article__body", "div.detail-content", "div.content-detail"),
+        body_drop="script, style, iframe, noscript, form, div.relate-news, div.box-related, div.article__tags",
+        author=("p.pAuthor", "div.article__author", "p.author"),
+        date=("div.pDate", "div.article__meta time", "span.time", "div.date"),
+        category=("ul.breadcrumb li:last-child a", "div.breadcrumb a:last-child"),
+        tags=("div.article__tags a", "div.tags a"),
     )
-    author_css = ("p.pAuthor", "div.article__author", "p.author")
-    date_css = ("div.pDate", "div.article__meta time", "span.time", "div.date")
-    category_css = ("ul.breadcrumb li:last-child a", "div.breadcrumb a:last-child")
-    tags_css = ("div.article__tags a", "div.tags a")

@@ -10,6 +10,7 @@ which the shared body splitter recognizes.
 
 from __future__ import annotations
 
+from aggregator.extract import Profile
 from spiders.platforms.base import NewsSpider
 
 
@@ -22,11 +23,36 @@ class LongformPlatformSpider(NewsSpider):
     next_page_xpath = (
         "//div[contains(@class,'pagination')]//a[contains(@class,'next')]/@href | //a[@rel='next']/@href"
     )
-    title_css = (".sc-longform-header-title", "h1.block-sc-title")
-    summary_css = (".sc-longform-header-sapo", "p.block-sc-sapo")
-    body_css = ("div.b-maincontent .entry", "article.entry", "div.entry")
-    body_drop_css = "script, style, iframe, noscript, form, div.sc-related, div.box-related, div.entry-tags"
-    author_css = (".sc-longform-header-author", "div.entry-author")
-    date_css = (".sc-longform-header-date", "time.sc-longform-header-time::attr(datetime)")
-    category_css = ("ul.breadcrumb li:last-child a", ".sc-longform-header-cate a")
-    tags_css = ("div.entry-tags a",)
+    profile = Profile(
+        name="F5",
+        title=("h1.sc-longform-header-title", ".sc-longform-header-title", "h1.block-sc-title"),
+        summary=(".sc-longform-header-sapo", "p.block-sc-sapo"),
+        header="div.sc-longform-header",
+        body=(
+            "div[itemprop=articleBody] article.entry",
+            "div.b-maincontent div.entry",
+            "article.entry",
+            "div.entry",
+        ),
+        body_drop=(
+            "script, style, iframe, noscript, form, div.c-widget-tags, div.entry-tags, div.sc-related, "
+            "div.box-related, b.vtranslate-author-translate"
+        ),
+        author=(
+            ".sc-longform-header-author",
+            "span.block-sc-author",
+            "span.c-detail-head__author",
+            "div.entry-author",
+        ),
+        date=(
+            ".sc-longform-header-date",
+            "span.block-sc-publish-time",
+            "time.sc-longform-header-time::attr(datetime)",
+        ),
+        category=(
+            "ol.breadcrumb li:last-child a",
+            "ul.breadcrumb li:last-child a",
+            ".sc-longform-header-cate a",
+        ),
+        tags=("div.c-widget-tags li h4 a", "div.c-widget-tags a", "div.entry-tags a"),
+    )

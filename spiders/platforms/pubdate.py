@@ -10,6 +10,7 @@ paginate with ``?p=N``.
 
 from __future__ import annotations
 
+from aggregator.extract import Profile
 from spiders.platforms.base import NewsSpider
 
 
@@ -17,8 +18,14 @@ class PubdatePlatformSpider(NewsSpider):
     platform = "F4"
     article_url_pattern = r"-a\d+\.html$"
     next_page_xpath = "//div[@id='page']//a[normalize-space(.)='>']/@href | //a[@rel='next']/@href"
-    summary_css = ("h4.sapo", "div.sapo")
-    body_css = ("#newscontents div.content-fck", "#newscontents", "div.content-fck")
-    date_css = ("span.pubdate",)
-    category_css = ("div.titlecate h1 > a",)
-    tags_css = ("div.block_tag a.tag_item",)
+    profile = Profile(
+        name="F4",
+        title=("div.detail-title h1",),
+        summary=("div.detail-desc p", "div.detail-desc", "h4.sapo", "div.sapo"),
+        body=("#newscontents div.content-fck", "#newscontents", "div.content-fck"),
+        body_drop="script, style, iframe, noscript, form, p.author, div.c-sticky-title",
+        author=("p.author",),
+        date=("span.pubdate", "div.pubdate"),
+        category=("div.titlecate h1 a", "ul.breadcrumb li h4 a"),
+        tags=("div.block_tag a.tag_item", "div.detail-tag a.tag_item"),
+    )

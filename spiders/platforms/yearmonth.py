@@ -19,6 +19,7 @@ import re
 from scrapy.http import Response
 
 from aggregator.dates import parse_vn_date
+from aggregator.extract import Profile
 from aggregator.items import Article
 from spiders.platforms.base import NewsSpider
 
@@ -52,13 +53,28 @@ class YearMonthPlatformSpider(NewsSpider):
     next_page_xpath = (
         "//div[contains(@class,'pagination')]//a[contains(@class,'next')]/@href | //a[@rel='next']/@href"
     )
-    title_css = ("h1.title", "h1.media-heading", "h1.post-title")
-    summary_css = ("div.desc", "div.sapo")
-    body_css = ("div.content-detail", "div.article_content div#content")
-    body_drop_css = "script, style, iframe, noscript, form, div.date, div.desc, div.related, div.tags"
-    date_css = ("div.date", "span.date")
-    category_css = ("ul.breadcrumb li:last-child a", "div.breadcrumb a:last-child")
-    tags_css = ("div.tags a",)
+    profile = Profile(
+        name="F3",
+        title=("div.detail-main-title h1.title", "h1.title", "h1.media-heading", "h1.post-title"),
+        summary=("div.content-reply p.reply", "div.desc", "div.sapo"),
+        body=(
+            "div.content-detail div.td-post-content",
+            "div.content-detail",
+            "div.article_content div#content",
+        ),
+        body_drop=(
+            "script, style, iframe, noscript, form, div.date, div.desc, div.related, div.tags, "
+            "div.after-author, div.detail-related-list"
+        ),
+        author=("div.after-author p.author",),
+        date=("div.group-time time.time", "div.date", "span.date"),
+        category=(
+            "ol.breadcrumb li.active a",
+            "ul.breadcrumb li:last-child a",
+            "div.breadcrumb a:last-child",
+        ),
+        tags=("div.tags a",),
+    )
 
     def extract_article(self, response: Response) -> Article:
         article = super().extract_article(response)

@@ -1,8 +1,10 @@
-"""Metadata fallbacks shared by every spider: JSON-LD, OpenGraph, ``<meta>``, ``<time>``.
+"""What a page's structured data says: JSON-LD, OpenGraph, ``<meta>``, inline-script dates.
 
 Platform selectors know where a CMS prints things; these fallbacks know where the web at large
-puts them. A platform spider asks its selectors first and this module for whatever they miss, so
-a redesign that breaks one selector degrades an article instead of dropping it.
+puts them. The reader asks the profile's selectors first and this module for whatever they miss,
+so a redesign that breaks one selector degrades an article instead of dropping it. Every value
+keeps the kind of source it came from (``jsonld`` or ``meta``), because the date arbiter and the
+field provenance need it.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 from lxml import etree
 from parsel import Selector
 
-from aggregator.dates import parse_vn_date
+from aggregator.extract.labels import split_tags
 from aggregator.text import clean_text
 
 _ARTICLE_TYPES = frozenset(
@@ -32,7 +34,18 @@ _ARTICLE_TYPES = frozenset(
     }
 )
 _JSON_CONTROL = re.compile(r"[\x00-\x1f]")
-_TAG_SEPARATORS = re.compile(r"[,;]")
+# Inline scripts that hand the article's date to analytics: ``item_published_time = "…"``.
+_SCRIPT_DATE = re.compile(r"""\b\w*publish\w*_?(?:time|date)\w*\s*[=:]\s*["']([^"']{8,40})["']""", re.I)
+# Date metas, in order of trust (the arbiter decides; the order only breaks exact ties).
+_DATE_METAS = (
+    "article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "dc.date.issued",
+    "date",
+    "og:published_time",
+)
 # The text nodes of a JSON-LD ``<script>``, as ``//script[…]/text()`` gives them (plain strings).
 _CHILD_TEXTS = etree.XPath("text()", smart_strings=False)
 
@@ -44,6 +57,7 @@ class _Structured:
     metas: list[etree._Element] = field(default_factory=list)
     canonicals: list[str] = field(default_factory=list)  # ``//link[@rel="canonical"]/@href``
     jsonld: list[str] = field(default_factory=list)  # ``//script[@type="application/ld+json"]/text()``
+    script_dates: list[str] = field(default_factory=list)  # ``item_published_time = "…"`` values
 
 
 def _structured(root: etree._Element) -> _Structured:
@@ -63,6 +77,10 @@ def _structured(root: etree._Element) -> _Structured:
                 found.canonicals.append(href)
         elif node.get("type") == "application/ld+json":
             found.jsonld.extend(_CHILD_TEXTS(node))
+        elif node.get("src") is None:
+            for text in _CHILD_TEXTS(node):
+                if "ublish" in text:
+                    found.script_dates.extend(_SCRIPT_DATE.findall(text))
     return found
 
 
@@ -136,19 +154,24 @@ class Metadata:
     summary: list[str] = field(default_factory=list)
     canonical: str | None = None
     image: list[str] = field(default_factory=list)
-    published: list[str] = field(default_factory=list)
     modified: list[str] = field(default_factory=list)
     author: list[str] = field(default_factory=list)
-    category: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
+    category: list[tuple[str, str]] = field(default_factory=list)  # (source, section)
+    tags: list[str] = field(default_factory=list)  # article:tag and JSON-LD keywords
+    keywords: str | None = None  # the keywords meta, often a site-wide list
+    dates: list[tuple[str, str]] = field(default_factory=list)  # (source, raw) for the arbiter
+    publishers: list[str] = field(default_factory=list)  # the publisher's names (never an author)
     site_name: str | None = None
     og_type: str | None = None
     is_news_article: bool = False
 
 
-def extract_metadata(sel: Selector) -> Metadata:
-    """Collect the page's structured metadata in order of trust (JSON-LD, meta, OpenGraph)."""
-    structured = _structured(sel.root)
+def extract_metadata(sel: Selector | etree._Element) -> Metadata:
+    """Collect the page's structured metadata in order of trust (JSON-LD, meta, OpenGraph).
+
+    *sel* is a page's Selector or its root element.
+    """
+    structured = _structured(sel.root if isinstance(sel, Selector) else sel)
     meta = _meta_map(structured.metas)
     first = {key: values[0] for key, values in meta.items()}
     found = Metadata(site_name=first.get("og:site_name"), og_type=first.get("og:type"))
@@ -167,18 +190,12 @@ def extract_metadata(sel: Selector) -> Metadata:
         article.get("description"),
         first.get("twitter:description"),
     )
-    found.canonical = _first_of(structured.canonicals) or first.get("og:url")
+    found.canonical = _first_of(structured.canonicals) or first.get("canonical") or first.get("og:url")
     found.image = _present(first.get("og:image"), _url_of(article.get("image")), first.get("twitter:image"))
-    found.published = _present(
-        first.get("article:published_time"),
-        first.get("datepublished"),
-        str(article["datePublished"]) if article.get("datePublished") else None,
-        first.get("pubdate"),
-        first.get("publishdate"),
-        first.get("dc.date.issued"),
-        first.get("date"),
-        first.get("og:published_time"),
-    )
+    jsonld_date = str(article["datePublished"]) if article.get("datePublished") else None
+    found.dates = [("jsonld", jsonld_date)] if jsonld_date else []
+    found.dates += [("meta", first[name]) for name in _DATE_METAS if first.get(name)]
+    found.dates += [("script", value) for value in structured.script_dates[:2]]
     found.modified = _present(
         first.get("article:modified_time"),
         first.get("datemodified"),
@@ -186,31 +203,19 @@ def extract_metadata(sel: Selector) -> Metadata:
         first.get("og:updated_time"),
         first.get("lastmod"),
     )
-    publisher = {clean_text(n).casefold() for n in _names(article.get("publisher"))}
-    publisher |= {clean_text(found.site_name or "").casefold()}
-    authors = _names(article.get("author")) + meta.get("dable:author", []) + meta.get("author", [])
-    found.author = [
-        a
-        for a in _present(*authors)
-        if clean_text(a).casefold() not in publisher and not a.startswith("http")
-    ]
+    found.publishers = _present(*_names(article.get("publisher")), found.site_name)
+    authors = [*_names(article.get("author")), *meta.get("dable:author", []), *meta.get("author", [])]
+    found.author = _present(*authors)
     crumbs = [
         _names(item.get("item")) or _names(item)
         for item in (breadcrumb or {}).get("itemListElement", [])
         if isinstance(item, dict)
     ]
-    found.category = _present(
-        first.get("article:section"),
-        _first_str(article.get("articleSection")),
-        *(c[0] for c in reversed(crumbs) if c),
-    )
-    found.tags = split_tags(
-        [
-            *meta.get("article:tag", []),
-            first.get("news_keywords") or first.get("keywords") or "",
-            *_as_list(article.get("keywords")),
-        ]
-    )
+    found.category = [("meta", v) for v in _present(first.get("article:section"))]
+    found.category += [("jsonld", v) for v in _present(_first_str(article.get("articleSection")))]
+    found.category += [("jsonld", c[0]) for c in crumbs[-1:] if c]
+    found.tags = split_tags([*meta.get("article:tag", []), *_as_list(article.get("keywords"))])
+    found.keywords = first.get("news_keywords") or first.get("keywords")
     return found
 
 
@@ -241,38 +246,3 @@ def _as_list(value: Any) -> list[str]:
     if isinstance(value, list):
         return [v for v in value if isinstance(v, str)]
     return []
-
-
-def split_tags(values: Iterable[str]) -> list[str]:
-    """Tags from comma-separated strings, cleaned of ``#`` marks, duplicates removed."""
-    tags: list[str] = []
-    seen: set[str] = set()
-    for value in values:
-        for piece in _TAG_SEPARATORS.split(value or ""):
-            tag = clean_text(piece).lstrip("#").strip()
-            if tag and tag.casefold() not in seen:
-                seen.add(tag.casefold())
-                tags.append(tag)
-    return tags
-
-
-def pick_date(candidates: Iterable[str | None]) -> str | None:
-    """Choose the article's date string among candidates given in order of trust.
-
-    The first one that parses with a time of day wins; failing that, the first that parses to a
-    day; failing that, the first non-empty string (kept raw, so no article is lost for its date).
-    """
-    first_raw: str | None = None
-    first_day: str | None = None
-    for candidate in candidates:
-        raw = clean_text(candidate)
-        if not raw:
-            continue
-        first_raw = first_raw or raw
-        parsed = parse_vn_date(raw)
-        if parsed is None:
-            continue
-        if parsed.precision != "day":
-            return raw
-        first_day = first_day or raw
-    return first_day or first_raw
