@@ -2,10 +2,11 @@ from spiders.platforms.longform import LongformPlatformSpider
 
 
 class BaoHaiPhongSpider(LongformPlatformSpider):
-    """Báo Hải Phòng (Hải Phòng; absorbed Hải Dương in 2025). Platform F5.
+    """Báo Hải Phòng (Hải Phòng; absorbed Hải Dương in 2025). Platform F5 (OneCMS), a real page seen.
 
-    Inferred from SITES.md alone: body ``div.b-maincontent .entry`` (public crawler
-    configuration). A public crawl report lists baohaiphong.vn among sites with a restrictive
+    The article page is verified on a real page (served from the former Báo Hải Dương install:
+    body ``div.b-maincontent > div.entry``, ``<meta name=canonical>``, a prefixed byline, the
+    ``(HPĐT)-`` dateline); listings and sections are inferred. A public crawl report lists baohaiphong.vn among sites with a restrictive
     robots.txt and long crawl delays: it is obeyed (the default).
     """
 
@@ -15,4 +16,4 @@ class BaoHaiPhongSpider(LongformPlatformSpider):
     former_provinces = ("Hải Dương",)
     allowed_domains = ["baohaiphong.vn"]
     listing_urls = ["https://baohaiphong.vn/chinh-tri/", "https://baohaiphong.vn/kinh-te/"]
-    inferred = "markup inferred from SITES.md (F5 configuration); sections, date and author inferred"
+    inferred = "listing markup and sections (article pages verified on a real page)"

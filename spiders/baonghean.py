@@ -2,12 +2,12 @@ from spiders.platforms.longform import LongformPlatformSpider
 
 
 class BaoNgheAnSpider(LongformPlatformSpider):
-    """Báo Nghệ An (Nghệ An, not merged in 2025). Platform F5.
+    """Báo Nghệ An (Nghệ An, not merged in 2025). Platform F5 (OneCMS), a real page seen.
 
-    Inferred from SITES.md alone: title ``.sc-longform-header-title``, sapo
-    ``.sc-longform-header-sapo``, body ``article.entry``, listing ``.b-grid__title a`` (public
-    crawler configuration); article URLs ``…-<id>.html``, ``…-event<id>.html`` and older
-    ``…-post<id>.html``; bodies open with the ``(Baonghean.vn) -`` dateline.
+    The article page is verified on a real page (header block inside ``article.entry``, en-US
+    date meta, local time labelled Z in a script, sapo opening with ``(Baonghean.vn) -``, tags
+    in ``div.c-widget-tags``); the listing markup ``.b-grid__title a`` and the sections are
+    inferred from a public crawler configuration.
     """
 
     name = "baonghean"
@@ -15,4 +15,4 @@ class BaoNgheAnSpider(LongformPlatformSpider):
     province = "Nghệ An"
     allowed_domains = ["baonghean.vn"]
     listing_urls = ["https://baonghean.vn/thoi-su/", "https://baonghean.vn/kinh-te/"]
-    inferred = "markup inferred from SITES.md (F5 configuration); date, author and pagination inferred"
+    inferred = "listing markup, sections and pagination (article pages verified on a real page)"

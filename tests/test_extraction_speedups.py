@@ -15,6 +15,7 @@ import pytest
 from scrapy.http import HtmlResponse, Request, Response, XmlResponse
 
 from aggregator.demo.sites import provincial_spiders
+from aggregator.extract.parse import adopt_stray_roots
 from aggregator.extract.profile import ALWAYS_DROP
 from aggregator.extract.select import (
     compiled_css,
@@ -35,8 +36,11 @@ SPIDERS = list(provincial_spiders())
 
 
 def _response(path: Path, kind: type[Response] = HtmlResponse) -> Response:
+    """The fixture page as the spiders get it (a stray ``</html>`` repaired, as the crawl does)."""
     url = f"https://{path.parent.name}.vn/{path.stem}-post123.html"
-    return kind(url=url, body=path.read_bytes(), request=Request(url), encoding="utf-8")
+    response = kind(url=url, body=path.read_bytes(), request=Request(url), encoding="utf-8")
+    adopt_stray_roots(response.selector.root)
+    return response
 
 
 def _css_selectors() -> set[str]:

@@ -1,11 +1,15 @@
-"""Platform F5, the "sc-longform / b-grid" CMS (URLs ``…-<id>.html``, ``-event<id>``, ``-post<id>``).
+"""Platform F5, OneCMS by NEKO (URLs ``…-<id>.html``, ``-event<id>``, ``-post<id>``).
 
-Public crawler configurations (SITES.md, F5) give the title ``.sc-longform-header-title``, the
-sapo ``.sc-longform-header-sapo`` (``p.block-sc-sapo`` on some members), the body ``article.entry``
-or ``div.b-maincontent .entry`` and the listing links ``.b-grid__title a`` / ``.b-grid__img a``;
-no page of this platform was available to us. The header's date and author elements and the
-pagination are [inferred]. Báo Nghệ An opens its bodies with the ``(Baonghean.vn) -`` dateline,
-which the shared body splitter recognizes.
+Real Báo Nghệ An and Báo Hải Phòng pages show the article markup: a header block
+``div.sc-longform-header`` (``h1.sc-longform-header-title``, ``span.sc-longform-header-author``,
+``span.sc-longform-header-date`` ``DD/MM/YYYY HH:MM``, ``p.sc-longform-header-sapo``) that sits
+*inside* the body container (``div[itemprop=articleBody] > article.entry`` or
+``div.b-maincontent > div.entry``) and is dropped from the body, tags in ``div.c-widget-tags``,
+the section in ``article:section`` / ``ol.breadcrumb``. Their traps (an en-US
+``article:published_time``, a script's local time labelled Z, a prefixed byline, a relative
+og:image, ``<meta name=canonical>``) are the reader's rules. The listing links
+``.b-grid__title a`` / ``.b-grid__img a`` and the pagination come from public crawler
+configurations [inferred].
 """
 
 from __future__ import annotations

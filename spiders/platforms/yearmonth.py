@@ -1,11 +1,16 @@
 """Platform F3, the "/{category}/{YYYYMM}/{slug}-{hex7}/" CMS (no ``.html``, a year-month folder).
 
 Public crawler configurations (SITES.md, F3) give its URL shapes and selectors for eight papers;
-no page of this platform was available to us. Listing links carry numbered classes
-(``a.title1`` … ``a.title5``, ``div.item a``, ``a.h2``/``a.h3``/``a.card-img``); the body is
-``div.content-detail`` with the sapo in ``div.desc`` (Báo Đồng Nai and Báo Tuyên Quang print the
-sapo as the body's first paragraph: their spiders say so). The date line, the byline and the
-pagination are [inferred]: a ``div.date`` line, a closing bold byline, ``a.next``/``rel=next``.
+a real page of the former Báo Phú Yên, served under Báo Đắk Lắk, shows the article markup:
+``div.detail-main-title h1.title``, the date ``div.group-time time.time`` time first
+(``13:00, 31/03/2014``; the page header's ``div.today`` is a stale static date, never read), the
+body ``div.content-detail > div.td-post-content`` inside a nested ``<html><body>``, the byline as
+the right-aligned last body paragraph (``div.after-author p.author`` holds the placeholder "Bút
+danh"), the section in ``ol.breadcrumb li.active``, and on Q&A pages the question in
+``div.content-reply p.reply``, repeated as the body's first paragraph. Listing links carry
+numbered classes (``a.title1`` … ``a.title5``, ``div.item a``, ``a.h2``/``a.h3``/``a.card-img``)
+[inferred]; Báo Đồng Nai and Báo Tuyên Quang print the sapo as the body's first paragraph (their
+spiders say so).
 
 The URL's year-month folder is the month the CMS filed the article under. A published date more
 than a month away from it is counted as ``baotinh/date/url_month_mismatch``: it usually means the
