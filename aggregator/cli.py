@@ -320,8 +320,7 @@ def _provenance_lines(found: dict[str, Any]) -> str:
     sources = found["provenance"]
     lines = ["field       source    value"]
     for name in ("title", "published", "author", "credit", "dateline", "summary", "body", "category", "tags"):
-        key = {"title": "title"}.get(name, name)
-        value = found.get(key)
+        value = found.get(name)
         shown = ", ".join(value) if isinstance(value, list) else str(value or "")
         lines.append(f"{name:<11} {sources.get(name, '-'):<9} {shown[:60]}")
     for conflict in found["date_conflict"]:

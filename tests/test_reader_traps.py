@@ -11,6 +11,12 @@ image table caption, legacy og:url), baoangiang (F4: site-wide tags appended, so
 
 from __future__ import annotations
 
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from itemadapter import ItemAdapter
 
@@ -18,7 +24,8 @@ from spiders.baoangiang import BaoAnGiangSpider
 from spiders.baodaklak import BaoDakLakSpider
 from spiders.baohaiphong import BaoHaiPhongSpider
 from spiders.baotayninh import BaoTayNinhSpider
-from tests.spider_fixtures import article_from, make_spider, page
+from tests.conftest import ROOT
+from tests.spider_fixtures import article_from, fixture_text, make_spider, page
 
 HP_URL = "https://baohaiphong.vn/khanh-thanh-cau-dan-sinh-noi-hai-xa-ven-song-509871.html"
 TN_URL = "https://baotayninh.vn/nong-dan-hoa-thanh-thu-hoach-mia-som-nua-thang-91234.html"
@@ -226,3 +233,28 @@ def test_f4_body_images_resolve_against_base_href(f4: ItemAdapter) -> None:
         'src="https://images.baoangiang.com.vn/static/templates/version1/homepage/image/news/2025/'
         in f4["body_html"]
     )
+
+
+# --- what `baotinh extract` tells a person ------------------------------------------------------
+
+
+def test_extract_command_prints_sources_and_date_conflicts(tmp_path: Path) -> None:
+    text = fixture_text("baothainguyen", "article.html").replace("2025-10-09T07:45:12", "2025-10-02T21:00:00")
+    saved = tmp_path / "page.html"
+    saved.write_text(text, encoding="utf-8")
+    url = "https://baothainguyen.vn/kinh-te/202510/dai-tu-vao-vu-che-dong-1f2e3d4/"
+    done = subprocess.run(
+        [sys.executable, "-m", "aggregator.cli", "extract", str(saved), "--url", url],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    found = json.loads(done.stdout)
+    assert (found["provenance"]["published"], found["date_conflict"][0]["source"], done.returncode) == (
+        "selector",
+        "meta",
+        0,
+    )
+    assert "date conflict: meta says '2025-10-02T21:00:00+07:00'" in done.stderr
+    assert re.search(r"^published\s+selector\s+2025-10-09T07:45:00\+07:00$", done.stderr, re.M)

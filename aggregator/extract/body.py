@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from lxml import etree
 
 from aggregator.extract.paragraphs import BodyParts, Paragraph, iter_paragraphs
-from aggregator.extract.people import CREDIT
+from aggregator.extract.people import CREDIT, ROLE_PREFIX
 from aggregator.text import _text_content, clean_text, folded, parse_fragment, remove_junk, sanitize_html
 
 # Lines that belong to the site chrome rather than the article.
@@ -35,11 +35,6 @@ _PAREN_DATELINE = re.compile(r"^\(\s*([A-ZĐ][\w.\-]{1,24}?)\s*\)\s*(?:[-–—:
 _CAPS_DATELINE = re.compile(r"^([A-ZĐ][A-ZĐ.]{1,15})\s*[-–—]\s*")
 # A short bold marker such as "LSO" or "(CTO)" that opens the first paragraph.
 _MARKER_TEXT = re.compile(r"^\(?[A-ZĐ][A-Za-zĐ.]{1,15}\)?$")
-_CREDIT = re.compile(
-    r"^(?:(?:Tin|Bài|Ảnh|Video|Clip|Thực hiện|Nhóm PV)(?:\s*(?:,|và|-|&|\+)\s*"
-    r"(?:tin|bài|ảnh|video|clip))*)\s*:\s*\S.{0,80}$",
-    re.IGNORECASE,
-)
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _CAPS_NAME = re.compile(rf"^[{_UPPER}][{_UPPER}.]*(?:[ \-]+[{_UPPER}][{_UPPER}.]*){{0,4}}$")
 # A capitalised name glued to the end of the last sentence: "…TTĐN… TRÍ DŨNG".
@@ -92,7 +87,7 @@ def _byline_of(last: Paragraph) -> str | None:
     text = last.text
     if len(text) > 80:
         return None
-    if _CREDIT.match(text) or (CREDIT.match(text) and len(text.split()) <= 6):
+    if ROLE_PREFIX.match(text) or (CREDIT.match(text) and len(text.split()) <= 6):
         return text
     words = text.split()
     if len(words) <= 6 and (last.bold or last.align == "right") and not text.endswith((".", ":", "?")):
