@@ -126,8 +126,8 @@ def _record_pid(spider: Any) -> None:
 
 def _finish_crawl(stats: dict[str, dict[str, Any]], settings: Any) -> int:
     from aggregator.extensions import progress_line
-    from aggregator.feeds import build_feeds_for
     from aggregator.paths import db_path, output_dir
+    from aggregator.publish import build_feeds_for
 
     if settings.get("BAOTINH_REDIS_URL"):
         print("per source:")
@@ -340,8 +340,8 @@ def cmd_parse_date(args: argparse.Namespace) -> int:
 
 
 def cmd_feeds(args: argparse.Namespace) -> int:
-    from aggregator.feeds import build_feeds_for
     from aggregator.paths import db_path, output_dir
+    from aggregator.publish import build_feeds_for
 
     settings = _settings({"BAOTINH_OUTPUT": args.output, "BAOTINH_DB": args.db})
     database = db_path(settings)

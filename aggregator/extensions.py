@@ -10,7 +10,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from aggregator.config import get_float
-from aggregator.feeds import build_feeds_for
+from aggregator.publish import build_feeds_for
 
 logger = logging.getLogger(__name__)
 

@@ -130,7 +130,7 @@ def _drained(
     counts: Counter[str],
 ) -> None:
     """The queue ran dry after changes: publish known ids, rebuild the feeds."""
-    from aggregator.feeds import build_feeds_for
+    from aggregator.publish import build_feeds_for
 
     publish_known(server, keys, store, sorted(sources), days)
     try:

@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from aggregator.dates import VN_TZ
-from aggregator.feeds import slugify
+from aggregator.publish import slugify
 from aggregator.store import ArticleStore
 
 SYLLABLES = [
@@ -283,7 +283,7 @@ def generate(path: Path, n: int, body_chars: int) -> float:
 
 def build_once(db: Path, out: Path) -> dict:
     """Child process: one full build; its seconds and own peak memory."""
-    from aggregator.feeds import build_feeds
+    from aggregator.publish import build_feeds
 
     started = time.perf_counter()
     report = build_feeds(db, out, limit=100, site_url="https://baotinh.example/")

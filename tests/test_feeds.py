@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 
 import aggregator.store
-from aggregator.feeds import MAX_CONTENT_CHARS, build_feeds, entry_id, slugify
+from aggregator.publish import MAX_CONTENT_CHARS, build_feeds, entry_id, slugify
 from aggregator.store import ArticleStore
 
 SITE = "https://baotinh.example/"

@@ -17,7 +17,7 @@ import pytest
 from lxml import etree
 
 import aggregator.store
-from aggregator.feeds import build_feeds, display_name, entry_id
+from aggregator.publish import build_feeds, display_name, entry_id
 from aggregator.store import ArticleStore
 
 SITE = "https://baotinh.example/"

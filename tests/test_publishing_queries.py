@@ -8,8 +8,8 @@ import sqlite3
 import feedparser
 import pytest
 
-import aggregator.feeds
-from aggregator.feeds import build_feeds, entry_id
+import aggregator.publish.build
+from aggregator.publish import build_feeds, entry_id
 from tests.test_publishing_feeds import ROWS, SITE, build_publishing
 
 
@@ -19,7 +19,7 @@ def traced(tmp_path_factory):
     root = tmp_path_factory.mktemp("queries")
     build_publishing(root)
     statements: list[str] = []
-    opener = aggregator.feeds.open_for_reading
+    opener = aggregator.publish.build.open_for_reading
 
     def tracing(path):
         store = opener(path)
@@ -27,7 +27,7 @@ def traced(tmp_path_factory):
         return store
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(aggregator.feeds, "open_for_reading", tracing)
+        mp.setattr(aggregator.publish.build, "open_for_reading", tracing)
         build_feeds(root / "articles.db", root / "again", site_url=SITE)
     return root / "articles.db", [s for s in statements if s.lstrip().lower().startswith(("select", "with"))]
 

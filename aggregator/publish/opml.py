@@ -9,17 +9,12 @@ are optional), so its bytes change only when the list of feeds does.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from lxml import etree
 
-if TYPE_CHECKING:
-    from aggregator.feeds import Built, FeedSpec
+from aggregator.publish.model import Built, FeedSpec, feed_url, page_url, slugify
 
 
 def _feed(parent: etree._Element, spec: FeedSpec, site_url: str) -> None:
-    from aggregator.feeds import feed_url, page_url
-
     etree.SubElement(
         parent,
         "outline",
@@ -39,8 +34,6 @@ def _folder(parent: etree._Element, text: str) -> etree._Element:
 
 
 def render_opml(built: Built, *, site_url: str) -> bytes:
-    from aggregator.feeds import slugify
-
     root = etree.Element("opml", version="2.0")
     head = etree.SubElement(root, "head")
     for tag, text in (

@@ -1,0 +1,121 @@
+"""The build: every feed, the OPML and the index page from the stored articles, written atomically.
+
+A file is replaced atomically and only when its bytes change, so an unchanged feed keeps its
+mtime and HTTP caches stay valid.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from aggregator.config import get_int
+from aggregator.publish.model import DEFAULT_SITE_URL, BuildReport, Built, FeedSpec, Member
+from aggregator.publish.render import render
+from aggregator.publish.selection import EntryCache, feed_specs, select_entries
+from aggregator.store import ArticleStore
+
+logger = logging.getLogger(__name__)
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Atomically replace *path* with *data* unless it already holds exactly these bytes."""
+    if path.exists() and path.stat().st_size == len(data) and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def open_for_reading(path: Path) -> ArticleStore:
+    """A read-only store (a crawl writing meanwhile is never blocked); created or migrated first.
+
+    The queries rely on the store's indexes: (sort_time), (source|province|category, sort_time)
+    and (cluster_id).
+    """
+    if path.is_file():
+        store = ArticleStore(path, readonly=True)  # a file SQLite cannot use stops here, untouched
+        if any(row[1] == "sort_time" for row in store.db.execute("pragma table_info(articles)")):
+            return store
+        store.close()
+    ArticleStore(path).close()  # creates the schema or adds what an older version lacks
+    return ArticleStore(path, readonly=True)
+
+
+def build_feeds_for(settings: Any) -> BuildReport:
+    """``build_feeds`` with the database, output folder, limit and site URL of Scrapy *settings*."""
+    from aggregator.paths import db_path, output_dir
+
+    return build_feeds(
+        db_path(settings),
+        output_dir(settings),
+        limit=get_int(settings, "BAOTINH_FEED_LIMIT", 100, minimum=1),
+        site_url=settings.get("BAOTINH_SITE_URL") or DEFAULT_SITE_URL,
+    )
+
+
+def build_feeds(
+    db: str | Path,
+    output: str | Path,
+    *,
+    limit: int = 100,
+    site_url: str = DEFAULT_SITE_URL,
+    specs: Iterable[FeedSpec] | None = None,
+) -> BuildReport:
+    """Build every feed from the database *db* into ``<output>/feeds``.
+
+    With the default specs this also writes ``<output>/feeds/feeds.opml`` and ``<output>/index.html``.
+    """
+    from aggregator.publish.opml import render_opml
+    from aggregator.publish.site_index import render_index
+
+    report = BuildReport()
+    output = Path(output)
+    with open_for_reading(Path(db)) as store:
+        conn = store.db.conn
+        conn.execute("BEGIN")  # one snapshot: every file shows the same state of the database
+        try:
+            built = _read(store, list(specs) if specs is not None else None, limit)
+        finally:
+            conn.execute("COMMIT")
+    for spec in built.specs:
+        rss, atom = render(spec, built.entries[spec.path], site_url=site_url, also=built.also[spec.path])
+        for suffix, data in ((".rss", rss), (".atom", atom)):
+            _write(report, output / "feeds" / f"{spec.path}{suffix}", data)
+    if specs is None:
+        _write(report, output / "feeds" / "feeds.opml", render_opml(built, site_url=site_url))
+        _write(report, output / "index.html", render_index(built))
+    logger.info("feeds: %d written, %d unchanged", len(report.written), len(report.unchanged))
+    return report
+
+
+def _read(store: ArticleStore, specs: list[FeedSpec] | None, limit: int) -> Built:
+    conn = store.db.conn
+    built = Built(specs if specs is not None else feed_specs(store))
+    names = {v: s.name for s in built.specs if s.kind == "category" for v in s.values}
+    cache = EntryCache(conn, names)
+    for spec in built.specs:
+        if spec.where:
+            rows = store.newest(limit=limit, where=spec.where, params=spec.params)
+            chosen: list[tuple[str, list[Member]]] = [(r["id"], []) for r in rows]
+        else:
+            chosen = select_entries(conn, spec, limit)
+        built.entries[spec.path] = cache.get([i for i, _ in chosen])
+        built.also[spec.path] = {i: others for i, others in chosen if others}
+    return built
+
+
+def _write(report: BuildReport, path: Path, data: bytes) -> None:
+    (report.written if write_if_changed(path, data) else report.unchanged).append(path)
