@@ -53,9 +53,9 @@ def run_spiders(
     writer lock.
     """
     from aggregator.config import get_float
-    from aggregator.lock import acquire, release
     from aggregator.paths import db_path
     from aggregator.store import ArticleStore
+    from aggregator.store.lock import acquire, release
 
     settings = _settings(overrides)
     database = db_path(settings)
@@ -162,8 +162,8 @@ def source_failed(stats: dict[str, Any]) -> bool:
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
-    from aggregator.lock import DatabaseBusyError
     from aggregator.parallel import process_count
+    from aggregator.store.lock import DatabaseBusyError
 
     known = {cls.name for cls in spider_classes()}
     names = list(dict.fromkeys(args.spiders)) or sorted(known - {"news"})  # each source once
@@ -390,7 +390,7 @@ def _open_db(args: argparse.Namespace) -> Any:
 
 def _province_sources(province: str) -> list[str]:
     """Sources of a former province (merged in 2025): ``--province "Yên Bái"`` searches Báo Lào Cai."""
-    from aggregator.fts import fold
+    from aggregator.store.fts import fold
 
     return [
         cls.name
@@ -402,7 +402,7 @@ def _province_sources(province: str) -> list[str]:
 def cmd_search(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from aggregator.search import search
+    from aggregator.store.search import search
 
     sources = list(args.source or [])
     province = args.province

@@ -15,9 +15,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from aggregator import frontier, lock
 from aggregator.dates import VN_TZ
-from aggregator.store import ArticleStore
+from aggregator.store import ArticleStore, frontier, lock
 
 
 @dataclass(slots=True)

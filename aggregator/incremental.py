@@ -22,12 +22,11 @@ from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 
-from aggregator import frontier
 from aggregator import signals as baotinh_signals
 from aggregator.config import get_float, get_int
 from aggregator.dates import VN_TZ, parse_vn_date
 from aggregator.paths import db_path
-from aggregator.store import ArticleStore, utc_now
+from aggregator.store import ArticleStore, frontier, utc_now
 from aggregator.urls import article_id
 
 logger = logging.getLogger(__name__)

@@ -38,11 +38,10 @@ from typing import Any
 import redis
 from scrapy.settings import BaseSettings
 
-from aggregator import lock
 from aggregator.config import get_float, get_int
 from aggregator.distributed import Keys, connect, setting
 from aggregator.paths import db_path
-from aggregator.store import ArticleStore, utc_now
+from aggregator.store import ArticleStore, lock, utc_now
 
 logger = logging.getLogger(__name__)
 

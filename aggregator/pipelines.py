@@ -22,14 +22,13 @@ from scrapy.exceptions import DropItem
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from aggregator import frontier, lock
 from aggregator import signals as baotinh_signals
 from aggregator.config import get_float, get_int
 from aggregator.dates import VN_TZ, parse_vn_date
 from aggregator.extract.body import split_body, split_lead_dateline
 from aggregator.extract.people import read_byline
 from aggregator.paths import db_path
-from aggregator.store import ArticleStore, SaveResult
+from aggregator.store import ArticleStore, SaveResult, frontier, lock
 from aggregator.text import clean_text
 from aggregator.urls import article_id, canonical_url, choose_canonical
 

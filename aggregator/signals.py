@@ -9,7 +9,7 @@ page_failed = object()
 #: it requests instead); the Store pipeline keeps the pair in ``article_urls``.
 alias_found = object()
 
-#: Sent by the incremental middleware with ``rows`` (``aggregator.frontier.COLUMNS``) for the
+#: Sent by the incremental middleware with ``rows`` (``aggregator.store.frontier.COLUMNS``) for the
 #: article requests a discovery page yielded, before they are scheduled; the Store pipeline
 #: writes them to the frontier at once, so a run stopped at any moment owes them to the next.
 articles_discovered = object()

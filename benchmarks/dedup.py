@@ -27,9 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import itertools
 
-from aggregator import dedup
 from aggregator.demo.stories import make_story
-from aggregator.store import ArticleStore
+from aggregator.store import ArticleStore, dedup
 
 SITES = ("baolaocai", "baocantho", "baolangson")
 

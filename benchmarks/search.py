@@ -1,7 +1,7 @@
 """Search latency at 100k and 1M articles, and database bytes per article.
 
 Builds databases of synthetic Vietnamese-like articles through the real schema (ArticleStore) and
-the real index (aggregator.fts), then times ``aggregator.search.search`` on a mix of queries users
+the real index (aggregator.store.fts), then times ``aggregator.store.search.search`` on a mix of queries users
 type (places, topics, two-word names, with and without accents, with filters, by date).
 
     python benchmarks/search.py                 # 100k and 1M
@@ -23,9 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from aggregator import fts
-from aggregator.search import search
-from aggregator.store import ArticleStore
+from aggregator.store import ArticleStore, fts
+from aggregator.store.search import search
 
 PLACES = ["Lạng Sơn", "Lào Cai", "Cần Thơ", "Đồng Nai", "Quảng Ninh", "Cao Bằng", "Hưng Yên", "Nghệ An",
           "Gia Lai", "Đắk Lắk", "Tây Ninh", "Vĩnh Long", "An Giang", "Cà Mau", "Sơn La", "Điện Biên"]  # fmt: skip

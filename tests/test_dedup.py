@@ -9,8 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from aggregator import dedup
-from aggregator.store import ArticleStore
+from aggregator.store import ArticleStore, dedup
 from tests.conftest import ROOT
 
 STORY = (
@@ -53,7 +52,7 @@ def cluster_of(store: ArticleStore, article_id: str) -> str:
 
 
 def test_signature_is_stable_across_processes() -> None:
-    code = "from aggregator import dedup; print(dedup.signature('lễ hội xuống đồng ở xã Mẫu Sơn').tolist())"
+    code = "from aggregator.store import dedup; print(dedup.signature('lễ hội xuống đồng ở xã Mẫu Sơn').tolist())"
     outputs = {
         subprocess.run(
             [sys.executable, "-c", code],

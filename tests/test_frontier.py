@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from aggregator import frontier
-from aggregator.store import ArticleStore
+from aggregator.store import ArticleStore, frontier
 from aggregator.urls import article_id
 
 URLS = [f"https://baolaocai.vn/bai-{n}-post{n}.html" for n in range(1, 5)]

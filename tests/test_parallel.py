@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 
-from aggregator import lock
 from aggregator.parallel import (
     AUTO_MAX,
     MEMORY_PER_PROCESS,
@@ -23,7 +22,7 @@ from aggregator.parallel import (
     source_weights,
     usable_cores,
 )
-from aggregator.store import ArticleStore
+from aggregator.store import ArticleStore, lock
 from tests.conftest import ROOT
 
 # --- how many processes ------------------------------------------------------------------------
@@ -183,7 +182,7 @@ def _probe_lock(db: Path) -> Any:
         lock.acquire(db)  # what every StorePipeline of the child does: re-entrant, not blocking
         lock.release(db)
         other = subprocess.run(
-            [sys.executable, "-c", f"from aggregator.lock import is_held; print(is_held(__import__('pathlib').Path({str(db)!r})))"],
+            [sys.executable, "-c", f"from aggregator.store.lock import is_held; print(is_held(__import__('pathlib').Path({str(db)!r})))"],
             cwd=ROOT, capture_output=True, text=True, timeout=60,
         )  # fmt: skip
         return {name: {"held_for_others": other.stdout.strip()} for name in shard}

@@ -23,8 +23,8 @@ import feedparser
 import pytest
 
 from aggregator.demo import build_mirror
-from aggregator.lock import is_held
 from aggregator.mirror import running_mirror
+from aggregator.store.lock import is_held
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.e2e

@@ -87,7 +87,7 @@ def rows(db: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
 
 def wait_until_writing(db: Path, process: subprocess.Popen, timeout: float = 60.0) -> None:
     """Return once *process* holds the database's writer lock (its crawl has started)."""
-    from aggregator.lock import is_held
+    from aggregator.store.lock import is_held
 
     deadline = time.monotonic() + timeout
     while not is_held(db):

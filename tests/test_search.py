@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from aggregator.fts import fold, match_expression
-from aggregator.search import search
 from aggregator.store import ArticleStore
+from aggregator.store.fts import fold, match_expression
+from aggregator.store.search import search
 from tests.conftest import ROOT
 
 

@@ -22,8 +22,8 @@ import numpy as np
 import pytest
 from datasketch import MinHash
 
-from aggregator import dedup, fts, store
-from aggregator.store import ArticleStore
+from aggregator.store import ArticleStore, dedup, fts
+from aggregator.store import articles as store
 
 # --- reference implementations -------------------------------------------------------------------
 

@@ -21,8 +21,8 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from aggregator.dates import VN_TZ
-from aggregator.fts import FTS_TABLE, facet_expression, fold, match_expression
 from aggregator.store import ArticleStore
+from aggregator.store.fts import FTS_TABLE, facet_expression, fold, match_expression
 
 # How many of the most recently stored matches are ranked (see the module docstring).
 RELEVANCE_WINDOW = 500

@@ -1,9 +1,9 @@
 """The SQLite database: schema, batched upserts, drops, crawl runs, and the queries feeds need.
 
 The database is a public interface (users query it with SQL, sqlite-utils and datasette), so the
-schema is explicit here rather than inferred from the first row. Writes are batched into one
-transaction per batch and the journal is WAL, so readers (feeds, search, datasette) never block a
-crawl and a killed crawl leaves the last committed batch intact.
+schema is explicit (``schema.py``) rather than inferred from the first row. Writes are batched into
+one transaction per batch and the journal is WAL, so readers (feeds, search, datasette) never
+block a crawl and a killed crawl leaves the last committed batch intact.
 """
 
 from __future__ import annotations
@@ -13,90 +13,24 @@ import json
 import operator
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
-from aggregator import frontier, fts
-from aggregator.dedup import ClusterIndex, ensure_tables
-
-ARTICLE_COLUMNS: dict[str, type] = {
-    "id": str,
-    "url": str,
-    "source": str,
-    "source_name": str,
-    "province": str,
-    "platform": str,
-    "title": str,
-    "summary": str,
-    "body": str,
-    "body_html": str,
-    "author": str,
-    "credit": str,  # the source a story is credited to ("Theo Vietnamnet" → Vietnamnet)
-    "dateline": str,
-    "category": str,
-    "tags": str,  # JSON list
-    "image_url": str,
-    "published": str,  # ISO 8601 with +07:00, or NULL when the page's date could not be read
-    "published_raw": str,
-    "date_conflict": str,  # JSON list of the dates that disagreed with "published", or NULL
-    "provenance": str,  # JSON {field: source}: selector, jsonld, meta, time, text, generic
-    "modified": str,
-    "first_seen": str,
-    "last_seen": str,
-    "updated": str,  # when the title or body last changed
-    "revisions": int,
-    "content_hash": str,
-    "cluster_id": str,
-    # The instant that orders feeds and listings (UTC ISO): published, else first_seen. Stored so
-    # "newest N" is an index walk however large the table grows.
-    "sort_time": str,
-}
-
-_SCHEMA_EXTRA = """
-CREATE INDEX IF NOT EXISTS idx_articles_published ON articles(published DESC);
-CREATE INDEX IF NOT EXISTS idx_articles_sort_time ON articles(sort_time DESC);
-CREATE INDEX IF NOT EXISTS idx_articles_source_sort_time ON articles(source, sort_time DESC);
-CREATE INDEX IF NOT EXISTS idx_articles_province_sort_time ON articles(province, sort_time DESC);
-CREATE INDEX IF NOT EXISTS idx_articles_category_sort_time ON articles(category, sort_time DESC);
-CREATE INDEX IF NOT EXISTS idx_articles_cluster ON articles(cluster_id);
-CREATE INDEX IF NOT EXISTS idx_drops_url ON drops(url);
-CREATE INDEX IF NOT EXISTS idx_articles_content_hash ON articles(content_hash);
-CREATE INDEX IF NOT EXISTS idx_article_urls_article ON article_urls(article_id);
-CREATE INDEX IF NOT EXISTS idx_drops_source ON drops(source, dropped_at);
-"""
-
-
-# Values that sqlite-utils passes to SQLite unchanged (it converts dicts, lists, dates… first).
-_PLAIN_TYPES = frozenset({str, int, float, bytes, type(None)})
-
-
-def _quote(identifier: str) -> str:
-    return '"' + identifier.replace('"', '""') + '"'
-
-
-def utc_now() -> str:
-    """Timestamps of our own actions are UTC ISO 8601 (publish times keep the site's +07:00)."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-@dataclass(slots=True)
-class SaveResult:
-    """How a batch changed the database."""
-
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    duplicates: int = 0  # same paper, same content, another URL: kept as an alias
-    clustered: int = 0  # new articles that joined another article's near-duplicate cluster
-
-    def __iadd__(self, other: SaveResult) -> SaveResult:
-        for name in ("new", "updated", "unchanged", "duplicates", "clustered"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        return self
+from aggregator.store import frontier, fts
+from aggregator.store.dedup import ClusterIndex, ensure_tables
+from aggregator.store.schema import (
+    _PLAIN_TYPES,
+    _SCHEMA_EXTRA,
+    ARTICLE_COLUMNS,
+    SaveResult,
+    _quote,
+    _text_changed,
+    sort_time,
+    url_ids,
+    utc_now,
+)
 
 
 class UnusableDatabaseError(RuntimeError):
@@ -470,26 +404,3 @@ class ArticleStore:
         if rows:
             with self.transaction():
                 self.db["http_validators"].upsert_all(rows, pk="url", alter=False)
-
-
-def sort_time(published: str | None, first_seen: str) -> str:
-    """UTC ISO instant of *published* (any offset), else *first_seen*: comparable as text."""
-    if published:
-        try:
-            return datetime.fromisoformat(published).astimezone(UTC).replace(tzinfo=None).isoformat()
-        except ValueError:
-            pass
-    return datetime.fromisoformat(first_seen).astimezone(UTC).replace(tzinfo=None).isoformat()
-
-
-def _text_changed(old: dict[str, Any] | None, new: dict[str, Any]) -> bool:
-    if old is None:
-        return True
-    fields = ("title", "summary", "body", "source", "province")
-    return any((old.get(k) or "") != (new.get(k) or "") for k in fields)
-
-
-def url_ids(urls: Iterable[str]) -> set[str]:
-    from aggregator.urls import article_id
-
-    return {article_id(u) for u in urls if u}
