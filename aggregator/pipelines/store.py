@@ -1,227 +1,31 @@
-"""The item pipelines: Normalize → Validate → Deduplicate → Store.
+"""Store: batched upserts into SQLite; drops, failures, discovered articles and the run's counts too.
 
-Each pipeline is thin: the work lives in ``text``, ``dates``, ``urls`` and ``store``. Each counts
-what it sees in the crawl stats under ``baotinh/…`` so a run's health is visible without reading
-logs, and nothing rejected disappears: drops land in the ``drops`` table with their reason.
+Nothing rejected disappears: drops land in the ``drops`` table with their reason, and what a run
+discovered but did not finish stays owed in the ``frontier`` table.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import sqlite3
-from collections.abc import Callable, Sequence
-from datetime import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from itemadapter import ItemAdapter
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from aggregator import signals as baotinh_signals
 from aggregator.config import get_float, get_int
-from aggregator.dates import VN_TZ, parse_vn_date
-from aggregator.extract.body import split_body, split_lead_dateline
-from aggregator.extract.people import read_byline
 from aggregator.paths import db_path
+from aggregator.pipelines.base import CrawlerPipeline, DuplicateArticle
 from aggregator.store import ArticleStore, SaveResult, frontier, lock
-from aggregator.text import clean_text
-from aggregator.urls import article_id, canonical_url, choose_canonical
+from aggregator.urls import article_id
 
 logger = logging.getLogger(__name__)
-
-
-class DropArticle(DropItem):
-    """An article rejected for a stated reason (a short code such as ``no_title``)."""
-
-    def __init__(self, reason: str, detail: str = "") -> None:
-        super().__init__(f"{reason}: {detail}" if detail else reason, log_level="INFO")
-        self.reason = reason
-        self.detail = detail
-
-
-class DuplicateArticle(DropItem):
-    """The same article (same canonical URL) seen again in this run: merged, not lost."""
-
-    def __init__(self, article_id: str, url: str) -> None:
-        super().__init__(f"duplicate of {article_id}", log_level="DEBUG")
-        self.article_id = article_id
-        self.url = url
-
-
-def content_hash(title: str, body: str) -> str:
-    """Hash of the normalized title and body: equal content, equal hash, whatever the URL."""
-    digest = hashlib.sha1(f"{title}\n\n{body}".casefold().encode("utf-8"))
-    return digest.hexdigest()
-
-
-def _no_count(key: str) -> None:
-    return None
-
-
-class _CrawlerPipeline:
-    def __init__(self, crawler: Crawler) -> None:
-        self.crawler = crawler
-        self.stats = crawler.stats
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> Any:
-        return cls(crawler)
-
-    def inc(self, key: str, count: int = 1) -> None:
-        self.stats.inc_value(f"baotinh/{key}", count)
-
-
-class NormalizePipeline(_CrawlerPipeline):
-    """Clean text, split dateline/byline/captions from the body, parse dates, canonical URL."""
-
-    def process_item(self, item: Any) -> Any:
-        profile = getattr(self.crawler.spider, "profile", None)
-        markers = profile.dateline_markers if profile is not None else ()
-        normalize_article(ItemAdapter(item), dateline_markers=markers, count=self.inc)
-        return item
-
-
-def normalize_article(
-    article: ItemAdapter, *, dateline_markers: tuple[str, ...] = (), count: Callable[[str], Any] = _no_count
-) -> None:
-    """Derive the clean fields of *article* in place (also used by ``baotinh extract``).
-
-    An item from the reader (``aggregator.extract``) arrives read: its body split, its date
-    arbitrated. An item built another way (a custom spider filling raw fields only) gets the same
-    body splitting and date parsing here. Either way the URL becomes canonical, the text clean,
-    and date conflicts are counted per source.
-    """
-    fetched = article.get("url") or ""
-    canonical = choose_canonical(fetched, article.get("canonical_url")) if fetched else ""
-    seen = [*(article.get("alias_urls") or []), fetched]
-    article["alias_urls"] = sorted({u for u in seen if u and canonical_url(u) != canonical})
-    article["url"] = canonical
-    article["id"] = article_id(canonical) if canonical else None
-
-    clean: dict[str, str | None] = {}
-    for key in _TEXT_FIELDS:
-        clean[key] = article[key] = clean_text(article.get(key)) or None
-    category = clean["category"]
-    if category and category.isupper():
-        article["category"] = category.capitalize()  # "THỜI SỰ" → "Thời sự"
-    article["tags"] = [t for t in (clean_text(t) for t in article.get("tags") or []) if t]
-
-    if article.get("body") is None:
-        _split_raw_body(article, clean, dateline_markers, count)
-    body = article["body"]
-    if article.get("published") is None:
-        article["published"] = _parse_date(clean["published_raw"], "published", count)
-    elif not isinstance(article["published"], datetime):
-        article["published"] = _aware(article["published"])
-    if article.get("modified") is None:
-        article["modified"] = _parse_date(clean["modified_raw"], "modified", count)
-    elif not isinstance(article["modified"], datetime):
-        article["modified"] = _aware(article["modified"])
-    for conflict in article.get("date_conflict") or ():
-        count(f"date/conflict/{conflict.get('source', 'unknown')}")
-    for field, source in (article.get("provenance") or {}).items():
-        count(f"field/{field}/{source}")
-    article["content_hash"] = content_hash(clean["title"] or "", body)
-
-
-def _split_raw_body(
-    article: ItemAdapter, clean: dict[str, str | None], markers: tuple[str, ...], count: Callable[[str], Any]
-) -> None:
-    """Body, dateline and byline of an item that did not come through the reader."""
-    parts = split_body(
-        article.get("body_html") or "",
-        base_url=article.get("base_url") or article.get("url"),
-        dateline_markers=markers,
-        repeated=(clean["title"], clean["summary"]),
-    )
-    article["body"] = parts.text
-    article["body_html"] = parts.html
-    article["dateline"] = clean["dateline"] or parts.dateline
-    if not clean["author"] and parts.byline:
-        byline = read_byline(parts.byline)
-        article["author"] = byline.author
-        article["credit"] = clean["credit"] or byline.credit
-        count("author/from_byline")
-    summary = clean["summary"]
-    if summary:  # the sapo opens with the dateline ("(Baonghean.vn) - Từ tháng 4…")
-        lead_dateline, rest = split_lead_dateline(summary, markers)
-        if lead_dateline and rest:
-            article["summary"] = rest
-            article["dateline"] = article["dateline"] or lead_dateline
-
-
-def _aware(value: Any) -> datetime | None:
-    """A stored ISO string (an item that crossed a queue) as an aware datetime."""
-    try:
-        parsed = datetime.fromisoformat(str(value))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=VN_TZ)
-
-
-_TEXT_FIELDS = (
-    "title",
-    "summary",
-    "author",
-    "credit",
-    "category",
-    "dateline",
-    "published_raw",
-    "modified_raw",
-    "source_name",
-    "province",
-)
-
-
-def _parse_date(raw: str | None, kind: str, count: Callable[[str], Any]) -> Any:
-    if not raw:
-        count(f"date/{kind}_missing")
-        return None
-    parsed = parse_vn_date(raw)
-    if parsed is None:
-        count(f"date/{kind}_unparsed")
-        logger.info("could not read %s date %r", kind, raw)
-        return None
-    if parsed.weekday_mismatch:
-        count("date/weekday_mismatch")
-    return parsed.value
-
-
-class ValidatePipeline(_CrawlerPipeline):
-    """Reject items without url, title or body; keep (and count) those whose date is unreadable."""
-
-    def process_item(self, item: Any) -> Any:
-        article = ItemAdapter(item)
-        for field, reason in (("url", "no_url"), ("title", "no_title"), ("body", "no_body")):
-            if not article.get(field):
-                self.inc(f"drop/{reason}")
-                raise DropArticle(reason, article.get("url") or "")
-        if article.get("published") is None and article.get("published_raw"):
-            self.inc("date/kept_unparsed")
-        return item
-
-
-class DeduplicatePipeline(_CrawlerPipeline):
-    """One article per canonical URL within a run; across runs the Store upserts by id."""
-
-    def __init__(self, crawler: Crawler) -> None:
-        super().__init__(crawler)
-        self.seen: set[str] = set()
-
-    def process_item(self, item: Any) -> Any:
-        article = ItemAdapter(item)
-        key = article["id"]
-        if key in self.seen:
-            self.inc("duplicate/url")
-            raise DuplicateArticle(key, (article.get("alias_urls") or [article["url"]])[0])
-        self.seen.add(key)
-        return item
-
 
 _STORED_FIELDS = (
     "id",
@@ -261,7 +65,7 @@ def article_row(article: ItemAdapter) -> dict[str, Any]:
 _SETTLING_FAILURES = frozenset({"http_404", "http_410", "not_article", "ignored"})
 
 
-class StorePipeline(_CrawlerPipeline):
+class StorePipeline(CrawlerPipeline):
     """Batched upserts into SQLite; drops, failures and the run's counts recorded as well."""
 
     def __init__(self, crawler: Crawler) -> None:
