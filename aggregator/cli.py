@@ -49,7 +49,7 @@ def run_spiders(
 
     One process runs its spiders side by side in one reactor, each site in its own download
     slot, so politeness is per domain. With ``processes`` > 1 the sources are shared out among
-    that many forked crawler processes (see ``aggregator.parallel``), all under this process's
+    that many forked crawler processes (see ``aggregator.run.parallel``), all under this process's
     writer lock.
     """
     from aggregator.config import get_float
@@ -68,7 +68,7 @@ def run_spiders(
         if not distributed:  # the schema is made once, before any fork
             ArticleStore(database).close()
         if processes > 1 and len(names) > 1:
-            from aggregator.parallel import plan_shards, run_sharded, source_weights
+            from aggregator.run.parallel import plan_shards, run_sharded, source_weights
 
             shards = plan_shards(names, processes, source_weights(database, names))
             stats = run_sharded(shards, lambda shard: _crawl_here(shard, settings, spider_args))
@@ -87,8 +87,8 @@ def _crawl_here(
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess
 
-    from aggregator import stopping
-    from aggregator.parallel import in_crawler_process
+    from aggregator.run import stopping
+    from aggregator.run.parallel import in_crawler_process
 
     process = CrawlerProcess(settings)
     crawlers = []
@@ -110,7 +110,7 @@ def _crawl_here(
 
 def _local_stop(count: int) -> None:
     """Signals while this process crawls: the first finishes every run cleanly, the second forces."""
-    from aggregator import stopping
+    from aggregator.run import stopping
 
     if count == 1:
         os.write(2, stopping.STOPPING_NOTICE)  # not print: a handler may interrupt a write to stderr
@@ -125,9 +125,9 @@ def _record_pid(spider: Any) -> None:
 
 
 def _finish_crawl(stats: dict[str, dict[str, Any]], settings: Any) -> int:
-    from aggregator.extensions import progress_line
     from aggregator.paths import db_path, output_dir
     from aggregator.publish import build_feeds_for
+    from aggregator.run.extensions import progress_line
 
     if settings.get("BAOTINH_REDIS_URL"):
         print("per source:")
@@ -162,7 +162,7 @@ def source_failed(stats: dict[str, Any]) -> bool:
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
-    from aggregator.parallel import process_count
+    from aggregator.run.parallel import process_count
     from aggregator.store.lock import DatabaseBusyError
 
     known = {cls.name for cls in spider_classes()}
@@ -214,8 +214,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     """Serve the bundled mirror, crawl it with every demo site's spider, build the feeds."""
     from aggregator.demo import build_mirror
     from aggregator.demo.sites import SITES
-    from aggregator.mirror import running_mirror
-    from aggregator.parallel import process_count
+    from aggregator.run.mirror import running_mirror
+    from aggregator.run.parallel import process_count
 
     output = Path(args.output)
     mirror_dir = output / "demo-mirror"
@@ -241,7 +241,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_mirror(args: argparse.Namespace) -> int:
-    from aggregator.mirror import serve
+    from aggregator.run.mirror import serve
 
     root = args.root
     if root is None:
@@ -433,7 +433,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from aggregator.config import get_float
-    from aggregator.health import source_health
+    from aggregator.run.health import source_health
 
     try:
         store = _open_db(args)
@@ -473,14 +473,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from aggregator.ingest import cmd_ingest as run
+    from aggregator.run.ingest import cmd_ingest as run
 
     return run(args)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from aggregator.paths import output_dir
-    from aggregator.serve import serve
+    from aggregator.run.serve import serve
 
     root = Path(args.root) if args.root else output_dir(_settings())
     if not root.is_dir():
@@ -616,12 +616,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     The handlers are in place from the first line, so a signal before the crawlers start stops
     the command too (lock released, mirror server stopped) rather than killing it halfway; while
-    crawlers run, the crawl's own handlers take over (see ``aggregator.stopping``). A command
+    crawlers run, the crawl's own handlers take over (see ``aggregator.run.stopping``). A command
     that serves (``mirror``, ``serve``) or drains (``ingest``) installs its own. Exit code 1 after
     a stop, as for a crawl whose sources did not finish.
     """
-    from aggregator import stopping
     from aggregator.config import SettingError
+    from aggregator.run import stopping
     from aggregator.store import UnusableDatabaseError
 
     try:

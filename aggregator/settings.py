@@ -43,7 +43,7 @@ LOG_LEVEL = os.environ.get("BAOTINH_LOG_LEVEL", "INFO")
 # ``-s MIRROR=http://127.0.0.1:8765`` fetches every http(s)://HOST/PATH?QUERY from
 # MIRROR/HOST/PATH?QUERY while spiders, items and the database keep seeing the real URL.
 MIRROR = os.environ.get("MIRROR", "")
-ADDONS = {"aggregator.mirror.MirrorAddon": 0, "aggregator.distributed.RedisAddon": 10}
+ADDONS = {"aggregator.run.mirror.MirrorAddon": 0, "aggregator.run.distributed.RedisAddon": 10}
 
 # --- Distributed crawling (Redis) ---------------------------------------------------------------
 # With a Redis URL, crawlers share one request queue and seen-set per spider and queue their items;
@@ -97,10 +97,10 @@ BAOTINH_SILENT_DAYS = env_float("BAOTINH_SILENT_DAYS", 3.0, minimum=0)
 
 SPIDER_MIDDLEWARES = {
     # Closest to the spider, so repeated and known links are dropped before anything else runs.
-    "aggregator.incremental.IncrementalMiddleware": 950,
+    "aggregator.run.incremental.IncrementalMiddleware": 950,
 }
 DOWNLOADER_MIDDLEWARES = {
-    "aggregator.conditional.ConditionalRequestsMiddleware": 560,
+    "aggregator.run.conditional.ConditionalRequestsMiddleware": 560,
     # After decompression (590): stray </html> and </body> removed so selectors see the whole page.
     "aggregator.extract.parse.StrayEndTagsMiddleware": 580,
 }
@@ -112,8 +112,8 @@ ITEM_PIPELINES = {
     "aggregator.pipelines.StorePipeline": 400,
 }
 EXTENSIONS = {
-    "aggregator.extensions.FeedsOnClose": 500,
-    "aggregator.extensions.ProgressLog": 510,
+    "aggregator.run.extensions.FeedsOnClose": 500,
+    "aggregator.run.extensions.ProgressLog": 510,
     # A stop request (signal, parent gone) closes the spider cleanly at any moment of the run.
-    "aggregator.stopping.StopOnRequest": 520,
+    "aggregator.run.stopping.StopOnRequest": 520,
 }

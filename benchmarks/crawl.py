@@ -129,7 +129,7 @@ def baseline(urls_file: Path, mirror: str) -> None:
             return None
 
     settings = {
-        "ADDONS": {"aggregator.mirror.MirrorAddon": 0},
+        "ADDONS": {"aggregator.run.mirror.MirrorAddon": 0},
         "MIRROR": mirror,
         "LOG_LEVEL": "ERROR",
         "TELNETCONSOLE_ENABLED": False,
@@ -158,7 +158,7 @@ def measure(
     largest).
     """
     from aggregator.demo import build_mirror
-    from aggregator.mirror import running_mirror
+    from aggregator.run.mirror import running_mirror
 
     per_site = max(30, articles // len(sites))
     mirror_dir = folder / f"mirror-{articles}"

@@ -38,7 +38,7 @@ def sample_pages(per_site: int = 20) -> list[tuple[Any, str, bytes]]:
     """(spider class, url, body) of demo articles from ten papers."""
     from aggregator.cli import spider_classes
     from aggregator.demo import build_mirror
-    from aggregator.mirror import mirror_file
+    from aggregator.run.mirror import mirror_file
     from benchmarks.crawl import choose_sites
 
     sites = choose_sites(10)

@@ -6,7 +6,7 @@ from scrapy import Request, Spider
 from scrapy.http import Response
 from scrapy.utils.test import get_crawler
 
-from aggregator.conditional import ConditionalRequestsMiddleware
+from aggregator.run.conditional import ConditionalRequestsMiddleware
 
 
 class Site(Spider):

@@ -23,7 +23,7 @@ from aggregator.demo import build_mirror
 from aggregator.demo.sites import DERIVED_ARTICLES, provincial_spiders
 from aggregator.demo.stories import published_epoch
 from aggregator.extract import adopt_stray_roots
-from aggregator.mirror import mirror_file
+from aggregator.run.mirror import mirror_file
 from tests.spider_fixtures import make_spider
 from tests.spider_fixtures import page as response_for
 

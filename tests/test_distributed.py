@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 from aggregator.demo import build_mirror
-from aggregator.mirror import running_mirror
+from aggregator.run.mirror import running_mirror
 from tests.conftest import ROOT
 
 redis = pytest.importorskip("redis")
@@ -145,7 +145,7 @@ def run_ingest(redis_url: str, output: Path, batch: int = 10) -> dict[str, int]:
     from scrapy.settings import Settings
 
     import aggregator.settings
-    from aggregator.ingest import ingest
+    from aggregator.run.ingest import ingest
 
     settings = Settings()
     settings.setmodule(aggregator.settings)
@@ -250,7 +250,7 @@ def test_a_killed_ingest_loses_nothing_and_doubles_nothing(
     db = output / "articles.db"
     arguments = ["--redis", redis_url, "--until-idle", "--batch", "3", "--output", str(output)]
     slow_ingest = subprocess.Popen(
-        [sys.executable, "-m", "aggregator.ingest", *arguments],
+        [sys.executable, "-m", "aggregator.run.ingest", *arguments],
         cwd=ROOT,
         env={**os.environ, "BAOTINH_INGEST_PAUSE": "0.4", "SCRAPY_SETTINGS_MODULE": "aggregator.settings"},
         stdout=subprocess.DEVNULL,

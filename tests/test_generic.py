@@ -601,7 +601,7 @@ _MIRROR_FILES = {
 
 @pytest.fixture(scope="module")
 def crawl(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    from aggregator.mirror import running_mirror
+    from aggregator.run.mirror import running_mirror
 
     root = tmp_path_factory.mktemp("generic-mirror")
     for target, source in _MIRROR_FILES.items():

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import aggregator.store.articles
-from aggregator.health import source_health
+from aggregator.run.health import source_health
 from aggregator.store import ArticleStore
 
 NOW = datetime(2026, 11, 26, 3, 0, tzinfo=UTC)  # 10:00 in Vietnam

@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 
 from aggregator.demo import build_mirror
-from aggregator.mirror import running_mirror
+from aggregator.run.mirror import running_mirror
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.e2e

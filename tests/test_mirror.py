@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from aggregator.mirror import content_type, mirror_file, mirror_url, running_mirror
+from aggregator.run.mirror import content_type, mirror_file, mirror_url, running_mirror
 
 MIRROR = "http://127.0.0.1:8765"
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from aggregator.parallel import (
+from aggregator.run.parallel import (
     AUTO_MAX,
     MEMORY_PER_PROCESS,
     auto_processes,

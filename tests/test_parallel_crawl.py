@@ -23,7 +23,7 @@ import feedparser
 import pytest
 
 from aggregator.demo import build_mirror
-from aggregator.mirror import running_mirror
+from aggregator.run.mirror import running_mirror
 from aggregator.store.lock import is_held
 from tests.conftest import ROOT
 

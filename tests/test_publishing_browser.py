@@ -1,6 +1,6 @@
 """index.html in a real headless browser: Debian's chromium driven by selenium over 127.0.0.1.
 
-The page is served by ``aggregator.serve``; the articles' URLs point at small pages on the same
+The page is served by ``aggregator.run.serve``; the articles' URLs point at small pages on the same
 server, so following a link never leaves the machine (the browser is also told to resolve no other
 host). Skipped where chromium, chromedriver or selenium is missing (``.ci/install-publishing-tools``
 installs the first two; selenium is in the test extras).
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from aggregator.serve import running_server
+from aggregator.run.serve import running_server
 from tests.test_publishing_feeds import FEEDS, ROWS, build_publishing
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

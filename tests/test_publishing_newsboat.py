@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from aggregator.serve import running_server
+from aggregator.run.serve import running_server
 from tests.test_publishing_feeds import FEEDS, HOSTILE_TITLE, ROWS, SEEN, build_publishing
 
 pytestmark = pytest.mark.skipif(shutil.which("newsboat") is None, reason="newsboat is not installed")

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from aggregator.publish import build_feeds
-from aggregator.serve import etag_matches, running_server
+from aggregator.run.serve import etag_matches, running_server
 from tests.test_publishing_feeds import SITE, build_publishing
 
 

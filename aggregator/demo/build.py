@@ -1,6 +1,6 @@
 """Build the offline mirror of the demo papers and its manifest.
 
-The mirror is what ``aggregator.mirror`` serves: URL ``https://HOST/PATH?QUERY`` is the file
+The mirror is what ``aggregator.run.mirror`` serves: URL ``https://HOST/PATH?QUERY`` is the file
 ``HOST/PATH?QUERY`` (``…/`` → ``…/index.html``). Pages reproduce each platform's real markup with
 our own text, so the real spiders crawl them unchanged. The manifest (``_manifest.json``) says what
 a correct crawl must extract from them; ``_faults.json`` makes one listed article answer HTTP 500.

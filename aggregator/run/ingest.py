@@ -1,4 +1,4 @@
-"""``baotinh ingest``: the single writer of a distributed crawl (see ``aggregator.distributed``).
+"""``baotinh ingest``: the single writer of a distributed crawl (see ``aggregator.run.distributed``).
 
 Crawlers append entries to the Redis list ``baotinh:items`` (run start, normalized and validated
 article rows with their aliases, drops, run end); this process drains it into SQLite through
@@ -39,8 +39,8 @@ import redis
 from scrapy.settings import BaseSettings
 
 from aggregator.config import get_float, get_int
-from aggregator.distributed import Keys, connect, setting
 from aggregator.paths import db_path
+from aggregator.run.distributed import Keys, connect, setting
 from aggregator.store import ArticleStore, lock, utc_now
 
 logger = logging.getLogger(__name__)
@@ -364,7 +364,7 @@ def _settings(overrides: dict[str, Any]) -> BaseSettings:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m aggregator.ingest", description="Drain the crawlers' Redis queue into SQLite."
+        prog="python -m aggregator.run.ingest", description="Drain the crawlers' Redis queue into SQLite."
     )
     add_ingest_arguments(parser)
     parser.add_argument("--output", default=None, help="output folder (BAOTINH_OUTPUT)")

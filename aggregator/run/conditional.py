@@ -13,8 +13,8 @@ from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 
-from aggregator.incremental import truthy
 from aggregator.paths import db_path
+from aggregator.run.incremental import truthy
 from aggregator.store import ArticleStore, utc_now
 
 _DISCOVERY_CALLBACKS = frozenset({"parse_feed", "parse_sitemap"})

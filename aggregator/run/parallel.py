@@ -33,7 +33,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from aggregator import stopping
+from aggregator.run import stopping
 
 Stats = dict[str, dict[str, Any]]
 RunShard = Callable[[Sequence[str]], Stats]
@@ -210,7 +210,7 @@ def run_sharded(shards: Sequence[Sequence[str]], run_shard: RunShard) -> Stats:
 # second signal as "force", but under systemd every process of the service gets SIGTERM directly
 # and the parent's request comes on top of it: forcing would drop the last batch. A crawl that
 # will not stop is the parent's to kill (a second signal to the parent, see ``_Stopper``), and the
-# watchdog of ``aggregator.stopping`` ends one that outlives ``BAOTINH_STOP_TIMEOUT``.
+# watchdog of ``aggregator.run.stopping`` ends one that outlives ``BAOTINH_STOP_TIMEOUT``.
 STOP_SIGNAL = signal.SIGUSR1
 _in_crawler_process = False
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from twisted.web import pages, server
 
-from aggregator.mirror import running_child
+from aggregator.run.mirror import running_child
 
 with warnings.catch_warnings():
     # twisted.web.static builds deprecated error pages at import; OutputFile uses twisted.web.pages.
@@ -140,7 +140,7 @@ def serve(output_dir: Path, port: int, host: str = "127.0.0.1") -> None:
 @contextlib.contextmanager
 def running_server(output_dir: Path) -> Iterator[str]:
     """Serve *output_dir* from a child process on a free port; yields the base URL (ending in /)."""
-    with running_child("aggregator.serve", [str(output_dir), "--port", "0"], "SERVING") as url:
+    with running_child("aggregator.run.serve", [str(output_dir), "--port", "0"], "SERVING") as url:
         yield url
 
 

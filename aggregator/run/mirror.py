@@ -34,7 +34,7 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
 
-from aggregator.stopping import die_with_parent
+from aggregator.run.stopping import die_with_parent
 
 # Local mirrors need no politeness; a user's explicit -s on the command line still wins.
 _MIRROR_SETTINGS = {
@@ -65,7 +65,7 @@ class MirrorAddon:
         parts = urlsplit(mirror)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise ValueError(f"MIRROR must be an http URL such as http://127.0.0.1:8765, not {mirror!r}")
-        handler = "aggregator.mirror.MirrorDownloadHandler"
+        handler = "aggregator.run.mirror.MirrorDownloadHandler"
         settings.set("DOWNLOAD_HANDLERS", {"http": handler, "https": handler}, priority="spider")
         for name, value in _MIRROR_SETTINGS.items():
             settings.set(name, value, priority="spider")
@@ -227,7 +227,7 @@ def running_child(module: str, args: list[str], banner: str) -> Iterator[str]:
 def running_mirror(root: Path, access_log: Path | None = None) -> Iterator[str]:
     """Serve *root* from a child process on a free port; yields the mirror's base URL."""
     extra = ["--access-log", str(access_log)] if access_log else []
-    with running_child("aggregator.mirror", [str(root), "--port", "0", *extra], "MIRROR") as url:
+    with running_child("aggregator.run.mirror", [str(root), "--port", "0", *extra], "MIRROR") as url:
         yield url
 
 
