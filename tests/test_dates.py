@@ -20,8 +20,7 @@ from typing import Any
 
 import pytest
 
-from aggregator import dates
-from aggregator.dates import VN_TZ, ParsedDate, parse_vn_date
+from aggregator.dates import VN_TZ, ParsedDate, fallback, parse_vn_date
 
 CORPUS_TSV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dates.tsv"
 # Frozen "now": the znews listing render time, which the corpus notes give.
@@ -376,8 +375,8 @@ class _Spy:
 
 @pytest.fixture
 def spy(monkeypatch: pytest.MonkeyPatch) -> _Spy:
-    spy = _Spy(dates._date_data_parser_class())
-    monkeypatch.setattr(dates, "_date_data_parser_class", lambda: spy)
+    spy = _Spy(fallback._date_data_parser_class())
+    monkeypatch.setattr(fallback, "_date_data_parser_class", lambda: spy)
     return spy
 
 
@@ -399,7 +398,7 @@ def test_fallback_any_exception_gives_none(monkeypatch: pytest.MonkeyPatch) -> N
         def get_date_data(self, text: str) -> Any:
             raise RuntimeError("boom")
 
-    monkeypatch.setattr(dates, "_date_data_parser_class", lambda: Broken)
+    monkeypatch.setattr(fallback, "_date_data_parser_class", lambda: Broken)
     assert parse_vn_date("thg 3 12, 2021", now=NOW) is None
 
 

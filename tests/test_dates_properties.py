@@ -12,8 +12,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aggregator import dates
-from aggregator.dates import VN_TZ, parse_vn_date
+from aggregator.dates import VN_TZ, parse, parse_vn_date, patterns
 
 Rendered = tuple[str, datetime, str]
 
@@ -238,8 +237,8 @@ def test_epoch_round_trip(rendered: Rendered) -> None:
 def test_general_pattern_agrees_with_the_quick_one(rendered: Rendered) -> None:
     """The quick pattern is only a shortcut: the general one must read its lines the same way."""
     text = " ".join(text_part for text_part in rendered[0].lower().split())
-    full = dates._FULL.fullmatch(text)
-    got = None if full is None else dates._from_full(full, None).isoformat()
+    full = patterns._FULL.fullmatch(text)
+    got = None if full is None else parse._from_full(full, None).isoformat()
     assert got == rendered[1].isoformat(), text
 
 
