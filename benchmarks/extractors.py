@@ -36,10 +36,10 @@ print((time.perf_counter() - started) / len(pages) * 1000)
 
 def sample_pages(per_site: int = 20) -> list[tuple[Any, str, bytes]]:
     """(spider class, url, body) of demo articles from ten papers."""
-    from aggregator.cli import spider_classes
     from aggregator.demo import build_mirror
     from aggregator.run.mirror import mirror_file
     from benchmarks.crawl import choose_sites
+    from spiders.registry import spider_classes
 
     sites = choose_sites(10)
     root = Path(tempfile.mkdtemp(prefix="baotinh-extract-"))

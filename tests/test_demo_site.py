@@ -20,10 +20,11 @@ from parsel import Selector
 
 from aggregator.demo import SITES as DEMO_SITES
 from aggregator.demo import build_mirror
-from aggregator.demo.sites import DERIVED_ARTICLES, provincial_spiders
+from aggregator.demo.sites import DERIVED_ARTICLES
 from aggregator.demo.stories import published_epoch
 from aggregator.extract import adopt_stray_roots
 from aggregator.run.mirror import mirror_file
+from spiders.registry import provincial_spiders
 from tests.spider_fixtures import make_spider
 from tests.spider_fixtures import page as response_for
 

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from scrapy.http import HtmlResponse, Request, Response, XmlResponse
 
-from aggregator.demo.sites import provincial_spiders
 from aggregator.extract.parse import adopt_stray_roots
 from aggregator.extract.profile import ALWAYS_DROP
 from aggregator.extract.select import (
@@ -29,6 +28,7 @@ from aggregator.extract.select import (
 )
 from aggregator.extract.structured import _structured
 from spiders.platforms.base import _url_joiner
+from spiders.registry import provincial_spiders
 from tests.spider_fixtures import FIXTURES
 
 PAGES = sorted(FIXTURES.glob("*/*.html"))

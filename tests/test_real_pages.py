@@ -17,9 +17,10 @@ from typing import Any
 import pytest
 from scrapy.http import HtmlResponse, Request
 
-from aggregator.cli import extract_file, spider_for_url
+from aggregator.cli.reading import extract_file
 from spiders.baocantho import BaoCanThoSpider
 from spiders.baolangson import BaoLangSonSpider
+from spiders.registry import spider_for_url
 from tests.manifest import read_ground_truth
 
 EXPECTED: dict[str, dict[str, Any]] = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from itemadapter import ItemAdapter
 
-from aggregator.cli import extract_file
+from aggregator.cli.reading import extract_file
 from aggregator.extract.body import split_lead_dateline
 from aggregator.pipelines import normalize_article
 

@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from aggregator.demo.sites import provincial_spiders
 from spiders.platforms.base import NewsSpider
 from spiders.provinces import PROVINCES
+from spiders.registry import provincial_spiders
 from tests.spider_fixtures import make_spider
 
 SPIDERS = {cls.name: cls for cls in provincial_spiders()}

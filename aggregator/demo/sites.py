@@ -10,9 +10,11 @@ page did, the shape is marked [inferred].
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterator
+from collections.abc import Container
 from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+from spiders.registry import provincial_spiders
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,26 +188,6 @@ def derive_spec(spider: type) -> SiteSpec:
         flavour=flavour,
         home_listing=home_listing,
     )
-
-
-def provincial_spiders() -> Iterator[type]:
-    """Every spider of a provincial paper (the generic ``news`` spider is not one), by name."""
-    from scrapy.utils.misc import walk_modules_iter
-    from scrapy.utils.spider import iter_spider_classes
-
-    from spiders.platforms.base import NewsSpider
-
-    found = {
-        cls.name: cls
-        for module in walk_modules_iter("spiders")
-        for cls in iter_spider_classes(module)
-        if issubclass(cls, NewsSpider)
-        and cls.province
-        and cls.source_name
-        and (cls.listing_urls or cls.feed_urls or cls.sitemap_urls)
-    }
-    for name in sorted(found):
-        yield found[name]
 
 
 SITES.update(

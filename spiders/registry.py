@@ -1,0 +1,58 @@
+"""The site registry: the spider classes themselves, as Scrapy's spider loader finds them.
+
+A new paper is one new spider file; ``baotinh sources``, the stats, the feeds, the demo mirror and
+the tests all list the papers from here, so there is no second list to keep in step.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "aggregator.settings")
+
+
+def project_settings(overrides: dict[str, Any] | None = None) -> Any:
+    """The project's Scrapy settings, with command-line overrides (``None`` values left out)."""
+    from scrapy.utils.project import get_project_settings
+
+    settings = get_project_settings()
+    if overrides:
+        settings.setdict({k: v for k, v in overrides.items() if v is not None}, priority="cmdline")
+    return settings
+
+
+def spider_classes() -> list[type]:
+    """Every registered spider (the generic ``news`` one too), sorted by name."""
+    from scrapy.spiderloader import SpiderLoader
+
+    loader = SpiderLoader.from_settings(project_settings())
+    return [loader.load(name) for name in sorted(loader.list())]
+
+
+def provincial_spiders() -> list[type]:
+    """The spiders of provincial papers: a paper, a province and somewhere to start, by name."""
+    from spiders.platforms.base import NewsSpider
+
+    return [
+        cls
+        for cls in spider_classes()
+        if issubclass(cls, NewsSpider)
+        and cls.province
+        and cls.source_name
+        and (cls.listing_urls or cls.feed_urls or cls.sitemap_urls)
+    ]
+
+
+def spider_for_url(url: str) -> type:
+    """The spider that owns *url*'s domain (or a subdomain of it), else the generic spider."""
+    from urllib.parse import urlsplit
+
+    from spiders.news import GenericNewsSpider
+
+    host = (urlsplit(url).hostname or "").lower()
+    for cls in spider_classes():
+        domains = getattr(cls, "allowed_domains", None) or []
+        if any(host == d or host.endswith("." + d) for d in domains):
+            return cls
+    return GenericNewsSpider
