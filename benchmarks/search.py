@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from aggregator.store import ArticleStore, fts
 from aggregator.store.search import search
+from aggregator.text import fold
 
 PLACES = ["Lạng Sơn", "Lào Cai", "Cần Thơ", "Đồng Nai", "Quảng Ninh", "Cao Bằng", "Hưng Yên", "Nghệ An",
           "Gia Lai", "Đắk Lắk", "Tây Ninh", "Vĩnh Long", "An Giang", "Cà Mau", "Sơn La", "Điện Biên"]  # fmt: skip
@@ -65,7 +66,7 @@ def build(path: Path, size: int, seed: int = 1) -> float:
                          PLACES[n % len(PLACES)], title, summary, body, stamp + "+07:00", stamp + "+00:00",
                          stamp + "+00:00", 1, f"h{n}", f"{n:016x}", stamp))  # fmt: skip
             facets = f"{fts.source_token(source)} {fts.province_token(PLACES[n % len(PLACES)])}"
-            folded.append((n + 1, fts.fold(title), fts.fold(summary), fts.fold(body), facets))
+            folded.append((n + 1, fold(title), fold(summary), fold(body), facets))
         with db.atomic():
             db.conn.executemany(insert, rows)
             db.conn.executemany(index, folded)

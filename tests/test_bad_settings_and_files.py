@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from aggregator.config import SettingError, get_float, get_int, parse_bool
+from aggregator.config import SettingError, parse_bool, setting
 from tests.conftest import ROOT
 
 
@@ -56,9 +56,9 @@ def test_scrapy_crawl_with_a_bad_environment_value_is_one_line() -> None:
 def test_component_reads_are_checked_too() -> None:
     """``-s NAME=VALUE`` values are strings, read where a component needs them."""
     with pytest.raises(SettingError, match="BAOTINH_BATCH_SIZE='many' is not valid"):
-        get_int({"BAOTINH_BATCH_SIZE": "many"}, "BAOTINH_BATCH_SIZE", 100, minimum=1)
-    assert get_float({"BAOTINH_LOCK_WAIT": "2.5"}, "BAOTINH_LOCK_WAIT", 0.0, minimum=0) == 2.5
-    assert get_int({}, "BAOTINH_BATCH_SIZE", 100) == 100
+        setting({"BAOTINH_BATCH_SIZE": "many"}, "BAOTINH_BATCH_SIZE")
+    assert setting({"BAOTINH_LOCK_WAIT": "2.5"}, "BAOTINH_LOCK_WAIT") == 2.5
+    assert setting({}, "BAOTINH_BATCH_SIZE") == 100
     assert parse_bool("X", " Yes ") is True and parse_bool("X", "0") is False
 
 

@@ -22,8 +22,9 @@ import numpy as np
 import pytest
 from datasketch import MinHash
 
-from aggregator.store import ArticleStore, dedup, fts
+from aggregator.store import ArticleStore, dedup
 from aggregator.store import articles as store
+from aggregator.text import fold, fold_bytes
 
 # --- reference implementations -------------------------------------------------------------------
 
@@ -185,7 +186,7 @@ LATIN = (
 
 
 def test_fold_matches_the_old_fold_on_every_latin_character() -> None:
-    mismatched = [cp for cp in ranges(*LATIN) if fts.fold(chr(cp)) != old_fold(chr(cp))]
+    mismatched = [cp for cp in ranges(*LATIN) if fold(chr(cp)) != old_fold(chr(cp))]
     assert mismatched == []
 
 
@@ -193,22 +194,22 @@ def test_fold_matches_the_old_fold_on_every_code_point() -> None:
     # In runs, so that characters are also folded next to each other, surrogates included.
     for start in range(0, 0x110000, 512):
         text = "".join(map(chr, range(start, start + 512)))
-        assert fts.fold(text) == old_fold(text), hex(start)
+        assert fold(text) == old_fold(text), hex(start)
 
 
 def test_fold_matches_the_old_fold_on_random_text() -> None:
     rng = random.Random(1)
     for _ in range(3000):
         text = random_text(rng, rng.randrange(0, 80))
-        assert fts.fold(text) == old_fold(text), ascii(text)
-        assert fts.fold_bytes(text) == old_fold(text).encode("ascii")
-        assert fts.fold(text) == old_fold(text)  # remembered: the same again
+        assert fold(text) == old_fold(text), ascii(text)
+        assert fold_bytes(text) == old_fold(text).encode("ascii")
+        assert fold(text) == old_fold(text)  # remembered: the same again
 
 
 @pytest.mark.parametrize("text", [None, "", "a", "ĐỒNG NAI", "Lạng Sơn", "ÐÔNG", "\u0301", "ASCII Only 42"])
 def test_fold_edge_cases(text: str | None) -> None:
-    assert fts.fold(text) == old_fold(text)
-    assert fts.fold_bytes(text) == old_fold(text).encode("ascii")
+    assert fold(text) == old_fold(text)
+    assert fold_bytes(text) == old_fold(text).encode("ascii")
 
 
 def test_fold_works_character_by_character() -> None:
@@ -216,7 +217,7 @@ def test_fold_works_character_by_character() -> None:
     rng = random.Random(2)
     for _ in range(2000):
         a, b = random_text(rng, rng.randrange(0, 30)), random_text(rng, rng.randrange(0, 30))
-        assert fts.fold(a + b) == fts.fold(a) + fts.fold(b), ascii((a, b))
+        assert fold(a + b) == fold(a) + fold(b), ascii((a, b))
 
 
 # --- signatures and buckets -----------------------------------------------------------------------

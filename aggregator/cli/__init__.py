@@ -14,7 +14,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from aggregator.cli.crawl import cmd_crawl, cmd_demo, cmd_mirror
-from aggregator.cli.queries import cmd_feeds, cmd_ingest, cmd_search, cmd_serve, cmd_sources, cmd_stats
+from aggregator.cli.queries import (
+    cmd_feeds,
+    cmd_ingest,
+    cmd_search,
+    cmd_serve,
+    cmd_settings,
+    cmd_sources,
+    cmd_stats,
+)
 from aggregator.cli.reading import cmd_extract, cmd_parse_date
 
 os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "aggregator.settings")
@@ -103,6 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
     sources = sub.add_parser("sources", help="list every source (spider, paper, province, platform)")
     sources.add_argument("--format", choices=("table", "json", "csv"), default="table")
     sources.set_defaults(func=cmd_sources)
+
+    settings = sub.add_parser("settings", help="every BAOTINH_* setting: default, value here, meaning")
+    settings.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    settings.set_defaults(func=cmd_settings)
     return parser
 
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from aggregator.config import setting
 from spiders.registry import project_settings, spider_classes
 
 
@@ -26,18 +27,17 @@ def run_spiders(
     that many forked crawler processes (see ``aggregator.run.parallel``), all under this process's
     writer lock.
     """
-    from aggregator.config import get_float
     from aggregator.paths import db_path
     from aggregator.store import ArticleStore
     from aggregator.store.lock import acquire, release
 
     settings = project_settings(overrides)
     database = db_path(settings)
-    distributed = bool(settings.get("BAOTINH_REDIS_URL"))  # crawlers then never write the database
+    distributed = bool(setting(settings, "BAOTINH_REDIS_URL"))  # crawlers then never write the database
     if not distributed:
         if database.is_file():  # a file SQLite cannot use stops here, before the lock file is made
             ArticleStore(database, readonly=True).close()
-        acquire(database, wait=get_float(settings, "BAOTINH_LOCK_WAIT", 0.0, minimum=0))  # fail early
+        acquire(database, wait=setting(settings, "BAOTINH_LOCK_WAIT"))  # fail early
     try:
         if not distributed:  # the schema is made once, before any fork
             ArticleStore(database).close()
@@ -103,7 +103,7 @@ def _finish_crawl(stats: dict[str, dict[str, Any]], settings: Any) -> int:
     from aggregator.publish import build_feeds_for
     from aggregator.run.extensions import progress_line
 
-    if settings.get("BAOTINH_REDIS_URL"):
+    if setting(settings, "BAOTINH_REDIS_URL"):
         print("per source:")
         for name, values in stats.items():
             print(f"  {progress_line(name, values)}")
@@ -159,7 +159,9 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         print(f"--since takes a date as YYYY-MM-DD, not {args.since!r}", file=sys.stderr)
         return 2
     try:
-        processes = process_count(args.processes or project_settings().get("BAOTINH_PROCESSES"), len(names))
+        processes = process_count(
+            args.processes or setting(project_settings(), "BAOTINH_PROCESSES"), len(names)
+        )
     except ValueError as exc:
         print(f"baotinh: --processes or BAOTINH_PROCESSES: {exc}", file=sys.stderr)
         return 2
@@ -194,7 +196,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     output = Path(args.output)
     mirror_dir = output / "demo-mirror"
     try:
-        processes = process_count(project_settings().get("BAOTINH_PROCESSES"), len(SITES))
+        processes = process_count(setting(project_settings(), "BAOTINH_PROCESSES"), len(SITES))
     except ValueError as exc:
         print(f"baotinh: BAOTINH_PROCESSES: {exc}", file=sys.stderr)
         return 2

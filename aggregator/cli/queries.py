@@ -106,7 +106,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from aggregator.config import get_float
+    from aggregator.config import setting
     from aggregator.run.health import source_health
 
     try:
@@ -121,7 +121,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
             for h in source_health(
                 store,
                 [cls.name for cls in spider_classes() if cls.name != "news"],
-                silent_days=args.silent_days or get_float(settings, "BAOTINH_SILENT_DAYS", 3.0, minimum=0),
+                silent_days=args.silent_days or setting(settings, "BAOTINH_SILENT_DAYS"),
             )
         ]
     if args.format == "table":
@@ -193,4 +193,22 @@ def cmd_sources(args: argparse.Namespace) -> int:
             print(
                 f"{row['spider']:<14} {row['paper']:<22} {row['province']:<16} {row['platform']:<4} {entries} entry points"
             )
+    return 0
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    """Every ``BAOTINH_*`` setting with its default, its value in this environment and its meaning."""
+    from aggregator.config import SETTINGS, setting
+
+    settings = project_settings()
+    rows = [
+        {
+            "setting": spec.name,
+            "default": spec.default,
+            "value": setting(settings, spec.name),
+            "meaning": spec.meaning,
+        }
+        for spec in SETTINGS
+    ]
+    _emit(rows, args.format, ("setting", "default", "value", "meaning"))
     return 0

@@ -21,6 +21,7 @@ from math import gcd
 
 from aggregator.demo import texts
 from aggregator.demo.sites import SITES, SiteSpec
+from aggregator.text import fold as accent_fold
 
 VN = timezone(timedelta(hours=7))
 # The oldest article of every site; newer ones follow (spacing: _TIERS, published_epoch).
@@ -109,9 +110,7 @@ def published_epoch(index: int, jitter: float) -> int:
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """ASCII, lowercase, hyphen-separated: how Vietnamese CMSs build slugs."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", text.lower())
+    return re.sub(r"[^a-z0-9]+", "-", accent_fold(text))
 
 
 def upper_first(text: str) -> str:

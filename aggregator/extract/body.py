@@ -17,7 +17,7 @@ from lxml import etree
 
 from aggregator.extract.paragraphs import BodyParts, Paragraph, iter_paragraphs
 from aggregator.extract.people import CREDIT, ROLE_PREFIX
-from aggregator.text import _text_content, clean_text, folded, parse_fragment, remove_junk, sanitize_html
+from aggregator.text import _text_content, caseless, clean_text, parse_fragment, remove_junk, sanitize_html
 
 # Lines that belong to the site chrome rather than the article.
 _BOILERPLATE = re.compile(
@@ -149,12 +149,12 @@ def _drop_header_blocks(
     blocks: list[Paragraph], root: etree._Element, repeated: Sequence[str | None], markers: Sequence[str]
 ) -> None:
     """Remove leading blocks that repeat the title or sapo, or print "author • date"."""
-    heads = {folded(text) for text in repeated if text}
-    heads |= {folded(split_lead_dateline(text, markers)[1]) for text in repeated if text}
+    heads = {caseless(text) for text in repeated if text}
+    heads |= {caseless(split_lead_dateline(text, markers)[1]) for text in repeated if text}
     while blocks:
         text = blocks[0].text
         bare = split_lead_dateline(text, markers)[1]
-        if folded(text) in heads or folded(bare) in heads or _AUTHOR_DATE_LINE.match(text):
+        if caseless(text) in heads or caseless(bare) in heads or _AUTHOR_DATE_LINE.match(text):
             _drop(blocks.pop(0).element, root)
             continue
         break

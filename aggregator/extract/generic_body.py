@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import lxml.html
 from lxml import etree
 
-from aggregator.text import clean_text, folded
+from aggregator.text import caseless, clean_text
 
 _CAPTION_CLASS = re.compile(
     r"(?:^|\s)\S*(?:caption|img-?desc|image_?desc|photo-?desc|desc_?image|chu-?thich)\S*(?:\s|$)", re.I
@@ -160,11 +160,13 @@ def extract_body(
     """
     if _TOO_DEEP(root):
         return "", 0
-    lead = folded(summary)
+    lead = caseless(summary)
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None:
             continue
-        if _is_caption(el) or (lead and _SAPO_MARK.search(_marks(el)) and folded(el.text_content()) == lead):
+        if _is_caption(el) or (
+            lead and _SAPO_MARK.search(_marks(el)) and caseless(el.text_content()) == lead
+        ):
             el.drop_tree()
     import trafilatura  # imported on first use: it is slow to import and most crawls never need it
 
@@ -183,14 +185,14 @@ def extract_body(
     body = lxml.html.fromstring(extracted)
     body = body.find("body") if body.find("body") is not None else body
     blocks = list(body)
-    while blocks and _repeats_head(blocks[0], folded(title), lead):
+    while blocks and _repeats_head(blocks[0], caseless(title), lead):
         body.remove(blocks.pop(0))
     chars = sum(len(clean_text(block.text_content())) for block in blocks)
     return "".join(etree.tostring(block, encoding="unicode", method="html") for block in blocks), chars
 
 
 def _repeats_head(block: etree._Element, title: str, lead: str) -> bool:
-    text = folded(block.text_content())
+    text = caseless(block.text_content())
     return bool(text) and (text == title or (text == lead and block.tag in _HEADINGS))
 
 

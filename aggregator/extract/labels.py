@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from aggregator.text import clean_text, folded
+from aggregator.text import caseless, clean_text
 
 _TAG_SEPARATORS = re.compile(r"[,;]")
 HOME_LABELS = frozenset({"trang chủ", "trang nhất", "home", "trang chu", "tin tức", "tin mới"})
@@ -50,11 +50,11 @@ def article_tags(
     shown: Sequence[str], *, sitewide: Iterable[str] = (), site_names: Iterable[str] = ()
 ) -> list[str]:
     """A tag box's tags without the site's own appended ones and without the paper's name."""
-    banned = {folded(t) for t in (*sitewide, *site_names) if t}
+    banned = {caseless(t) for t in (*sitewide, *site_names) if t}
     tags: list[str] = []
     for value in shown:  # one tag per link: "Phòng, chống tham nhũng" is one tag
         tag = clean_text(value).lstrip("#").strip()
-        if tag and folded(tag) not in banned and folded(tag) not in {folded(t) for t in tags}:
+        if tag and caseless(tag) not in banned and caseless(tag) not in {caseless(t) for t in tags}:
             tags.append(tag)
     return tags
 
@@ -62,9 +62,9 @@ def article_tags(
 def keyword_tags(keywords: str | None, *, site_names: Iterable[str] = ()) -> list[str]:
     """Tags from a keywords meta, or none when the list is the site's own boilerplate."""
     tags = split_tags([keywords])
-    names = {folded(n) for n in site_names if n}
+    names = {caseless(n) for n in site_names if n}
     looks_sitewide = len(tags) > MAX_ARTICLE_KEYWORDS or any(
-        folded(t) in SITEWIDE_WORDS or folded(t) in names or any(n and n in folded(t) for n in names)
+        caseless(t) in SITEWIDE_WORDS or caseless(t) in names or any(n and n in caseless(t) for n in names)
         for t in tags
     )
     return [] if looks_sitewide else tags
@@ -74,6 +74,6 @@ def section(entries: Sequence[str]) -> str | None:
     """The last breadcrumb entry that is not the home link."""
     for entry in reversed(entries):
         text = clean_text(entry).strip(" >»/|")
-        if text and folded(text) not in HOME_LABELS:
+        if text and caseless(text) not in HOME_LABELS:
             return text
     return None

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from aggregator.text import clean_text, folded
+from aggregator.text import caseless, clean_text
 
 # "Tin, ảnh:", "Tin và ảnh:", "Bài và ảnh:", "Bài, ảnh:", "Bài:", "Nhóm PV:", "Thực hiện:" …
 ROLE_PREFIX = re.compile(
@@ -28,7 +28,7 @@ PHOTO_ONLY = re.compile(r"^(?:Ảnh|Video|Clip|Đồ họa|Đồ hoạ)\s*:", re
 CREDIT = re.compile(r"^(?:Theo|Nguồn|Nguồn tin)\s*:?\s+(?P<source>\S.*)$", re.IGNORECASE)
 # Templates' empty author slots.
 PLACEHOLDERS = frozenset(
-    folded(v)
+    caseless(v)
     for v in ("Bút danh", "Tác giả", "Author", "Admin", "Administrator", "Unknown", "N/A", "Biên tập viên")
 )
 # A CMS login: one lower-case token, no diacritics ("longantv", "admin_bna").
@@ -64,7 +64,7 @@ def read_byline(text: str | None, *, publishers: Iterable[str] = ()) -> Byline:
     if "/" in value:  # "Tạ Nguyên/Báo Tin tức": person / the paper the story came from
         value, _, source = value.partition("/")
         credit = _credit_name(source) or None
-    publisher_names = {folded(p) for p in publishers if p}
+    publisher_names = {caseless(p) for p in publishers if p}
     people = [
         p for p in (clean_text(x) for x in _PEOPLE_SEPARATORS.split(value)) if _is_person(p, publisher_names)
     ]
@@ -78,7 +78,7 @@ def _credit_name(value: str) -> str:
 def _is_person(name: str, publishers: set[str]) -> bool:
     if not name or len(name) > 60 or not re.search(r"[^\W\d_]", name):
         return False
-    key = folded(name)
+    key = caseless(name)
     if key in PLACEHOLDERS or key in publishers or ACCOUNT.match(name):
         return False
     return not ORGANISATION.match(name) and not name.startswith("http")

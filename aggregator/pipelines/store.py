@@ -19,7 +19,7 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from aggregator import signals as baotinh_signals
-from aggregator.config import get_float, get_int
+from aggregator.config import setting
 from aggregator.paths import db_path
 from aggregator.pipelines.base import CrawlerPipeline, DuplicateArticle
 from aggregator.store import ArticleStore, SaveResult, frontier, lock
@@ -70,10 +70,10 @@ class StorePipeline(CrawlerPipeline):
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
-        self.batch_size = get_int(crawler.settings, "BAOTINH_BATCH_SIZE", 100, minimum=1)
+        self.batch_size = setting(crawler.settings, "BAOTINH_BATCH_SIZE")
         self.db_path = db_path(crawler.settings)
         # A second crawl into the same database fails here, before any request is made.
-        lock.acquire(self.db_path, wait=get_float(crawler.settings, "BAOTINH_LOCK_WAIT", 0.0, minimum=0))
+        lock.acquire(self.db_path, wait=setting(crawler.settings, "BAOTINH_LOCK_WAIT"))
         self.store = ArticleStore(self.db_path)
         self.rows: list[dict[str, Any]] = []
         self.aliases: list[tuple[str, str]] = []
@@ -82,7 +82,7 @@ class StorePipeline(CrawlerPipeline):
         self.run_id: int | None = None
         # The frontier (aggregator.frontier): discoveries written at once; what this run settled
         # or failed is written with the batch that stores or drops it, in the same transaction.
-        self.max_attempts = get_int(crawler.settings, "BAOTINH_FRONTIER_MAX_ATTEMPTS", 5, minimum=1)
+        self.max_attempts = setting(crawler.settings, "BAOTINH_FRONTIER_MAX_ATTEMPTS")
         self.owing: list[dict[str, Any]] = []
         self.settled: set[str] = set()
         self.failed_ids: set[str] = set()

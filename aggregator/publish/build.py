@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from aggregator.config import get_int
+from aggregator.config import setting
 from aggregator.publish.model import DEFAULT_SITE_URL, BuildReport, Built, FeedSpec, Member
 from aggregator.publish.render import render
 from aggregator.publish.selection import EntryCache, feed_specs, select_entries
@@ -61,8 +61,8 @@ def build_feeds_for(settings: Any) -> BuildReport:
     return build_feeds(
         db_path(settings),
         output_dir(settings),
-        limit=get_int(settings, "BAOTINH_FEED_LIMIT", 100, minimum=1),
-        site_url=settings.get("BAOTINH_SITE_URL") or DEFAULT_SITE_URL,
+        limit=setting(settings, "BAOTINH_FEED_LIMIT"),
+        site_url=setting(settings, "BAOTINH_SITE_URL") or DEFAULT_SITE_URL,
     )
 
 

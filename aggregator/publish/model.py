@@ -8,7 +8,6 @@ this module and never each other.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,9 +15,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-from aggregator.text import xml_safe
+from aggregator.config import BY_NAME
+from aggregator.text import fold, xml_safe
 
-DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+DEFAULT_SITE_URL: str = BY_NAME["BAOTINH_SITE_URL"].default
 
 INDEX_ITEMS_PER_SOURCE = 20
 
@@ -95,9 +95,7 @@ class Entry:
 
 def slugify(value: str) -> str:
     """ASCII slug for file names: ``Lạng Sơn`` → ``lang-son``, ``TP. Hồ Chí Minh`` → ``tp-ho-chi-minh``."""
-    folded = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
-    ascii_only = folded.encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-") or "khac"
+    return re.sub(r"[^a-z0-9]+", "-", fold(value)).strip("-") or "khac"
 
 
 def display_name(variants: Mapping[str, int]) -> str:

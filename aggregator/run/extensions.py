@@ -9,7 +9,7 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
-from aggregator.config import get_float
+from aggregator.config import setting
 from aggregator.publish import build_feeds_for
 
 logger = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ class FeedsOnClose:
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         settings = self.crawler.settings
-        if not settings.getbool("BAOTINH_FEEDS_ON_CLOSE", True):
+        if not setting(settings, "BAOTINH_FEEDS_ON_CLOSE"):
             return  # ``baotinh crawl`` builds them once after every spider
         try:
             report = build_feeds_for(settings)
@@ -58,7 +58,7 @@ class ProgressLog:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ProgressLog:
-        interval = get_float(crawler.settings, "BAOTINH_PROGRESS_INTERVAL", 30.0, minimum=0)
+        interval = setting(crawler.settings, "BAOTINH_PROGRESS_INTERVAL")
         if interval <= 0:
             raise NotConfigured("BAOTINH_PROGRESS_INTERVAL is 0")
         ext = cls(crawler, interval)

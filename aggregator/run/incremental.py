@@ -23,7 +23,7 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response
 
 from aggregator import signals as baotinh_signals
-from aggregator.config import get_float, get_int
+from aggregator.config import setting
 from aggregator.dates import VN_TZ, parse_vn_date
 from aggregator.paths import db_path
 from aggregator.store import ArticleStore, frontier, utc_now
@@ -40,7 +40,7 @@ class IncrementalMiddleware:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.stats = crawler.stats
-        self.stop_after = get_int(crawler.settings, "BAOTINH_STOP_AFTER_KNOWN_PAGES", 1, minimum=1)
+        self.stop_after = setting(crawler.settings, "BAOTINH_STOP_AFTER_KNOWN_PAGES")
         self.known: set[str] = set()
         # Article URLs met in this run, and whether each was already stored before the run.
         self.met: dict[str, bool] = {}
@@ -64,15 +64,13 @@ class IncrementalMiddleware:
             logger.error("-a since=%r is not a date (YYYY-MM-DD): running incrementally instead", since)
             self.stats.set_value("baotinh/incremental/bad_since", since)
         if self.full or self.since:
-            spider.pages = get_int(self.crawler.settings, "BAOTINH_BACKFILL_MAX_PAGES", 200, minimum=1)
+            spider.pages = setting(self.crawler.settings, "BAOTINH_BACKFILL_MAX_PAGES")
         database = db_path(self.crawler.settings)
         if database.is_file():
             with ArticleStore(database, readonly=True) as store:
                 self.owed = frontier.owed(store.db, spider.name)  # a full run owes them too
                 if not self.full:
-                    days = get_float(
-                        self.crawler.settings, "BAOTINH_RETRY_DROPPED_AFTER_DAYS", 7.0, minimum=0
-                    )
+                    days = setting(self.crawler.settings, "BAOTINH_RETRY_DROPPED_AFTER_DAYS")
                     self.known = store.known_ids(spider.name, retry_dropped_after_days=days)
                     self.resuming = store.last_run_interrupted(spider.name, before=self.created)
         self.stats.set_value("baotinh/incremental/known_at_start", len(self.known))

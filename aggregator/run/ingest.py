@@ -38,9 +38,9 @@ from typing import Any
 import redis
 from scrapy.settings import BaseSettings
 
-from aggregator.config import get_float, get_int
+from aggregator.config import setting
 from aggregator.paths import db_path
-from aggregator.run.distributed import Keys, connect, setting
+from aggregator.run.distributed import Keys, connect
 from aggregator.store import ArticleStore, lock, utc_now
 
 logger = logging.getLogger(__name__)
@@ -67,13 +67,13 @@ def ingest(
     """
     keys = Keys.from_settings(settings)
     batch = max(1, int(batch))
-    pause = float(settings.get("BAOTINH_INGEST_PAUSE") or os.environ.get("BAOTINH_INGEST_PAUSE") or 0)
-    days = get_float(settings, "BAOTINH_RETRY_DROPPED_AFTER_DAYS", 7.0, minimum=0)
+    pause = setting(settings, "BAOTINH_INGEST_PAUSE")
+    days = setting(settings, "BAOTINH_RETRY_DROPPED_AFTER_DAYS")
     stop = stop or (lambda: False)
     server = connect(redis_url)
     server.ping()
     database = db_path(settings)
-    lock.acquire(database, wait=get_float(settings, "BAOTINH_LOCK_WAIT", 0.0, minimum=0))
+    lock.acquire(database, wait=setting(settings, "BAOTINH_LOCK_WAIT"))
     counts: Counter[str] = Counter()
     try:
         with ArticleStore(database) as store:
@@ -340,7 +340,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             url,
             settings,
             until_idle=args.until_idle,
-            batch=args.batch or get_int(settings, "BAOTINH_BATCH_SIZE", 100, minimum=1),
+            batch=args.batch or setting(settings, "BAOTINH_BATCH_SIZE"),
             stop=lambda: bool(stopping),
         )
     except lock.DatabaseBusyError as exc:

@@ -34,6 +34,7 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
 
+from aggregator.config import setting
 from aggregator.run.stopping import die_with_parent
 
 # Local mirrors need no politeness; a user's explicit -s on the command line still wins.
@@ -59,7 +60,7 @@ class MirrorAddon:
     """Installs the mirror download handler when the ``MIRROR`` setting is given."""
 
     def update_settings(self, settings: BaseSettings) -> None:
-        mirror = settings.get("MIRROR")
+        mirror = setting(settings, "MIRROR")
         if not mirror:
             return
         parts = urlsplit(mirror)
@@ -76,7 +77,7 @@ class MirrorDownloadHandler(BaseDownloadHandler):
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
-        self.mirror = crawler.settings.get("MIRROR").rstrip("/")
+        self.mirror = setting(crawler.settings, "MIRROR").rstrip("/")
         self.http = HTTP11DownloadHandler.from_crawler(crawler)
 
     async def download_request(self, request: Request) -> Response:

@@ -25,12 +25,14 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from aggregator.config import BY_NAME
+
 if TYPE_CHECKING:  # Scrapy is imported where a crawler needs it: commands install handlers first
     from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_STOP_TIMEOUT = 60.0
+DEFAULT_STOP_TIMEOUT: float = BY_NAME["BAOTINH_STOP_TIMEOUT"].default
 STOPPING_NOTICE = b"baotinh: stopping, every run finishes cleanly (again to force)\n"
 _requested = False
 _timeout = DEFAULT_STOP_TIMEOUT
@@ -97,12 +99,12 @@ class StopOnRequest:
     def __init__(self, crawler: Crawler) -> None:
         from scrapy import signals
 
-        from aggregator.config import get_float
+        from aggregator.config import setting
 
         global _timeout
         self.crawler = crawler
         self.started = self.closed = self.stopping = False
-        _timeout = get_float(crawler.settings, "BAOTINH_STOP_TIMEOUT", DEFAULT_STOP_TIMEOUT, minimum=1)
+        _timeout = setting(crawler.settings, "BAOTINH_STOP_TIMEOUT")
         crawler.signals.connect(self.engine_started, signal=signals.engine_started)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
         _extensions.append(self)

@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 from sqlite_utils import Database
 
-from aggregator.store.fts import fold_bytes
+from aggregator.text import fold_bytes
 
 NUM_PERM = 64
 BANDS = 16

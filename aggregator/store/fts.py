@@ -9,13 +9,13 @@ tokenizer still folds tone marks of queries typed in other tools (datasette, sql
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlite_utils import Database
+
+from aggregator.text import fold
 
 FTS_TABLE = "articles_fts"
 # ``facets`` holds one token per source and province ("srcbaolaocai provlaocai") so a filtered
@@ -24,56 +24,6 @@ _COLUMNS = ("title", "summary", "body", "facets")
 _TEXT_COLUMNS = ("title", "summary", "body")
 _INDEXED = (*_TEXT_COLUMNS, "source", "province")  # what the index is built from
 _TOKEN = re.compile(r"\w+\*?")
-
-
-def fold(text: str | None) -> str:
-    """``Lạng Sơn`` → ``lang son``; ``ĐỒNG NAI`` → ``dong nai`` (ASCII, lowercase)."""
-    if not text:
-        return ""
-    if text.isascii():
-        return text.lower()  # NFD leaves ASCII as it is
-    return _fold_nonascii(text).decode("ascii")
-
-
-def fold_bytes(text: str | None) -> bytes:
-    """``fold(text)`` as ASCII bytes, for callers that go on working on bytes (shingling)."""
-    if not text:
-        return b""
-    if text.isascii():
-        return text.lower().encode("ascii")
-    return _fold_nonascii(text)
-
-
-# Fields longer than this are folded each time: the cache must not hold whole long pages.
-_CACHED_CHARS = 20_000
-
-
-def _fold_nonascii(text: str) -> bytes:
-    return _fold_remembered(text) if len(text) <= _CACHED_CHARS else _fold_marked(text)
-
-
-@functools.lru_cache(maxsize=512)  # a batch of 100 articles folds 300 fields
-def _fold_remembered(text: str) -> bytes:
-    return _fold_marked(text)
-
-
-def _fold_marked(text: str) -> bytes:
-    """The folding of text with non-ASCII characters.
-
-    Every field of every article is folded when it is stored, so this is on the hot path of a
-    crawl: chained ``str.replace`` and bytes methods run in C, where ``str.translate`` with a dict
-    table looks up every character in Python objects (4x slower on Vietnamese text). The result is
-    the same; ``tests/test_store_speedups.py`` checks it against the old implementation.
-
-    Remembered (up to ``_CACHED_CHARS`` characters, for a batch's worth of fields): the
-    near-duplicate signature folds the title and body that the index has just folded (``fold``
-    works character by character, so the signature can fold fields one by one:
-    ``fold(a + b) == fold(a) + fold(b)``).
-    """
-    # Đ/đ, and Ð/ð (U+00D0/U+00F0) that text converted from legacy encodings uses for them.
-    text = text.replace("đ", "d").replace("Đ", "D").replace("ð", "d").replace("Ð", "D")
-    # Dropping what is not ASCII removes the marks (and non-Latin symbols, which search ignores).
-    return unicodedata.normalize("NFD", text).encode("ascii", "ignore").lower()
 
 
 def source_token(source: str) -> str:

@@ -30,7 +30,7 @@ from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutErro
 from twisted.python.failure import Failure
 
 from aggregator import signals
-from aggregator.config import get_int
+from aggregator.config import setting
 from aggregator.extract import GENERIC, Metadata, Profile, Reading, read_article
 from aggregator.extract.select import compiled_css, compiled_xpath, kind_of, matches, serialized
 from aggregator.items import Article
@@ -73,9 +73,7 @@ class NewsSpider(scrapy.Spider):
 
     @property
     def max_listing_pages(self) -> int:
-        return int(
-            getattr(self, "pages", 0) or get_int(self.settings, "BAOTINH_MAX_LISTING_PAGES", 5, minimum=1)
-        )
+        return int(getattr(self, "pages", 0) or setting(self.settings, "BAOTINH_MAX_LISTING_PAGES"))
 
     # --- discovery ---------------------------------------------------------------------------
 

@@ -39,7 +39,7 @@ private as the crawlers themselves.
 """
 
 from aggregator.run.distributed.addon import RedisAddon
-from aggregator.run.distributed.common import DEFAULTS, Keys, connect, setting, worker_token
+from aggregator.run.distributed.common import Keys, connect, worker_token
 from aggregator.run.distributed.frontier import LeasedPriorityQueue, RedisDupeFilter, RedisScheduler
 from aggregator.run.distributed.outbox import (
     RedisConditionalRequestsMiddleware,
@@ -49,7 +49,6 @@ from aggregator.run.distributed.outbox import (
 )
 
 __all__ = [
-    "DEFAULTS",
     "Keys",
     "LeasedPriorityQueue",
     "RedisAddon",
@@ -60,6 +59,5 @@ __all__ = [
     "RedisOutbox",
     "RedisScheduler",
     "connect",
-    "setting",
     "worker_token",
 ]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from scrapy.settings import BaseSettings
 
+from aggregator.config import setting
 from aggregator.pipelines import StorePipeline
 from aggregator.run.conditional import ConditionalRequestsMiddleware
-from aggregator.run.distributed.common import Keys, logger, setting
+from aggregator.run.distributed.common import Keys, logger
 from aggregator.run.distributed.outbox import (
     RedisConditionalRequestsMiddleware,
     RedisIncrementalMiddleware,

@@ -7,36 +7,13 @@ import os
 import socket
 import uuid
 from dataclasses import dataclass
-from typing import Any
 
 import redis
 from scrapy.settings import BaseSettings
 
+from aggregator.config import setting
+
 logger = logging.getLogger("aggregator.run.distributed")
-
-DEFAULTS: dict[str, Any] = {
-    "BAOTINH_REDIS_URL": "",
-    # Prefix of every Redis key (several deployments can share one server).
-    "BAOTINH_REDIS_PREFIX": "baotinh",
-    # Seconds between a worker's heartbeats (and its checks for dead workers).
-    "BAOTINH_REDIS_HEARTBEAT": 5.0,
-    # A worker silent this long is dead: its leased requests go back to the queue.
-    "BAOTINH_REDIS_WORKER_TIMEOUT": 60.0,
-}
-
-
-def setting(settings: BaseSettings | None, name: str) -> Any:
-    """A ``BAOTINH_REDIS_*`` value: the Scrapy setting, else the environment variable, else default.
-
-    An empty setting wins over the environment (``-s BAOTINH_REDIS_URL=`` crawls locally).
-    """
-    value = settings.get(name) if settings is not None else None
-    if value is None:  # not in the settings at all: the environment variable of the same name
-        value = os.environ.get(name)
-    if value in (None, ""):
-        return DEFAULTS.get(name)
-    default = DEFAULTS.get(name)
-    return type(default)(value) if isinstance(default, float) else value
 
 
 def connect(url: str) -> redis.Redis:

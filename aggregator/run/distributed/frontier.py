@@ -13,7 +13,8 @@ from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler
 
-from aggregator.run.distributed.common import Keys, logger, setting, worker_token
+from aggregator.config import setting
+from aggregator.run.distributed.common import Keys, logger, worker_token
 
 # Take the first request of the queue and lease it to a worker, atomically.
 _POP_LEASE = """

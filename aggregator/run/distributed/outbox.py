@@ -14,10 +14,11 @@ import redis
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
+from aggregator.config import setting
 from aggregator.paths import db_path
 from aggregator.pipelines import StorePipeline
 from aggregator.run.conditional import ConditionalRequestsMiddleware
-from aggregator.run.distributed.common import Keys, connect, logger, setting, worker_token
+from aggregator.run.distributed.common import Keys, connect, logger, worker_token
 from aggregator.run.incremental import IncrementalMiddleware
 from aggregator.store import SaveResult, utc_now
 
