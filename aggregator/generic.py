@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 from parsel import Selector
 
 from aggregator.extract.structured import Metadata
+from aggregator.urls import NOT_ARTICLE_PATH
 
 # A page with less text than this in its body is a stub, a gallery or a listing, not an article.
 MIN_BODY_CHARS = 400
@@ -28,13 +29,7 @@ FEED_PATHS = ("/rss", "/rss.xml", "/feed", "/rss/home.rss", "/rss/tin-moi-nhat.r
 SITEMAP_PATHS = ("/sitemap.xml", "/sitemap_index.xml", "/sitemap-news.xml", "/news-sitemap.xml")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml")
 
-# Path segments of pages that are never articles: media sections, search, tags, topics, authors.
-_DENY = re.compile(
-    r"/(?:videos?|multimedia|media|podcasts?|e-?magazine|rss|feeds?|search|tim-kiem|tags?|tu-khoa"
-    r"|tac-gia|authors?|chu-de|topics?|category|chuyen-muc|danh-muc|lien-he|gioi-thieu"
-    r"|dang-nhap|login)(?:/|\.\w+$|$)",
-    re.IGNORECASE,
-)
+_DENY = re.compile(NOT_ARTICLE_PATH, re.IGNORECASE)
 _NOT_PAGE = re.compile(
     r"\.(?:jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|zip|rar|mp[34]|xml|rss|json|css|js)$", re.I
 )

@@ -246,13 +246,13 @@ def _promote_lazy_images(root: etree._Element) -> None:
             img.set("src", lazy)
 
 
-_NH3_OPTIONS: dict[str, Any] = {
-    "tags": _ALLOWED_TAGS,
+# What no published HTML may keep (scripts, embeds, javascript: links, bare rel): every nh3 call.
+NH3_SAFETY: dict[str, Any] = {
     "clean_content_tags": {"script", "style", "iframe", "noscript", "template", "object"},
-    "attributes": _ALLOWED_ATTRIBUTES,
     "url_schemes": {"http", "https", "mailto"},
     "link_rel": "noopener noreferrer nofollow",
 }
+_NH3_OPTIONS: dict[str, Any] = {"tags": _ALLOWED_TAGS, "attributes": _ALLOWED_ATTRIBUTES, **NH3_SAFETY}
 # The base URL only changes relative URLs (ammonia leaves an absolute one as it is, whatever the
 # base), so HTML without any is cleaned by this one Cleaner, built once: building the options
 # into a sanitizer is about a third of what an ``nh3.clean`` call costs.

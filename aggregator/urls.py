@@ -103,9 +103,7 @@ def choose_canonical(page_url: str, declared: str | None) -> str:
     candidate = canonical_url(declared)
     page_host = _bare_host(page)
     cand_host = _bare_host(candidate)
-    same_site = (
-        cand_host == page_host or cand_host.endswith("." + page_host) or page_host.endswith("." + cand_host)
-    )
+    same_site = within(cand_host, page_host) or within(page_host, cand_host)
     if not same_site or is_share_link(candidate) or not urlsplit(candidate).path.strip("/"):
         return page
     return candidate
@@ -116,6 +114,19 @@ def _bare_host(url: str) -> str:
     """The host of *url* without ``www.``; cached, as each article asks about the same URLs."""
     host = (urlsplit(url).hostname or "").lower()
     return host[4:] if host.startswith("www.") else host
+
+
+def within(host: str, domain: str) -> bool:
+    """Whether *host* is *domain* or one of its subdomains (``phuyen.baodaklak.vn`` is in ``baodaklak.vn``)."""
+    return host == domain or host.endswith("." + domain)
+
+
+# Path segments of pages that are never articles: media sections, search, tags, topics, authors.
+NOT_ARTICLE_PATH = (
+    r"/(?:videos?|multimedia|media|podcasts?|e-?magazine|rss|feeds?|search|tim-kiem|tags?|tu-khoa"
+    r"|tac-gia|authors?|chu-de|topics?|category|chuyen-muc|danh-muc|lien-he|gioi-thieu"
+    r"|dang-nhap|login)(?:/|\.\w+$|$)"
+)
 
 
 def url_key(url: str) -> str:

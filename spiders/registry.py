@@ -48,11 +48,12 @@ def spider_for_url(url: str) -> type:
     """The spider that owns *url*'s domain (or a subdomain of it), else the generic spider."""
     from urllib.parse import urlsplit
 
+    from aggregator.urls import within
     from spiders.news import GenericNewsSpider
 
     host = (urlsplit(url).hostname or "").lower()
     for cls in spider_classes():
         domains = getattr(cls, "allowed_domains", None) or []
-        if any(host == d or host.endswith("." + d) for d in domains):
+        if any(within(host, d) for d in domains):
             return cls
     return GenericNewsSpider

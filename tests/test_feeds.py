@@ -8,7 +8,7 @@ import feedparser
 import pytest
 from lxml import etree
 
-import aggregator.store.articles
+import aggregator.store.schema
 from aggregator.publish import MAX_CONTENT_CHARS, build_feeds, entry_id, slugify
 from aggregator.store import ArticleStore
 
@@ -84,7 +84,7 @@ FILES = [f"{name}{suffix}" for name in FEEDS for suffix in (".rss", ".atom")]
 
 
 def fill(db: Path, rows, monkeypatch) -> None:
-    monkeypatch.setattr(aggregator.store.articles, "utc_now", lambda: SEEN)
+    monkeypatch.setattr(aggregator.store.schema, "utc_now", lambda: SEEN)
     with ArticleStore(db) as store:
         store.save_articles(rows)
 
@@ -371,7 +371,7 @@ def test_second_build_leaves_no_temp_files(small):
 @pytest.fixture
 def after_edit(small, monkeypatch):
     db, out, before = small
-    monkeypatch.setattr(aggregator.store.articles, "utc_now", lambda: "2026-01-09T06:00:00+00:00")
+    monkeypatch.setattr(aggregator.store.schema, "utc_now", lambda: "2026-01-09T06:00:00+00:00")
     with ArticleStore(db) as store:
         store.save_articles([can_tho("ct2", "Chợ nổi đón khách đầu năm mới", "2026-01-07T09:15:00+07:00")])
     report = build_feeds(db, out, site_url=SITE)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import aggregator.store.articles
+import aggregator.store.schema
 from aggregator.run.health import source_health
 from aggregator.store import ArticleStore
 
@@ -54,11 +54,11 @@ def run(
 
 @pytest.fixture
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ArticleStore:
-    monkeypatch.setattr(aggregator.store.articles, "utc_now", lambda: "2026-11-25T03:00:00+00:00")
+    monkeypatch.setattr(aggregator.store.schema, "utc_now", lambda: "2026-11-25T03:00:00+00:00")
     opened = ArticleStore(tmp_path / "a.db")
     opened.save_articles([article("h1", "healthy", "2026-11-25T09:00:00+07:00")])
     run(opened, "healthy", pages=10, new=1)
-    monkeypatch.setattr(aggregator.store.articles, "utc_now", lambda: "2026-11-01T03:00:00+00:00")
+    monkeypatch.setattr(aggregator.store.schema, "utc_now", lambda: "2026-11-01T03:00:00+00:00")
     opened.save_articles(
         [
             article("q1", "quiet", "2026-11-01T09:00:00+07:00"),

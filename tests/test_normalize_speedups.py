@@ -205,7 +205,7 @@ def _reference_is_caption(el: etree._Element) -> bool:
     depth = 0
     while node is not None and depth < 5:
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag == "figcaption" or paragraphs._CAPTION_CLASS.search(node.get("class") or ""):
+        if tag == "figcaption" or paragraphs.CAPTION_CLASS.search(node.get("class") or ""):
             return True
         image_table = tag == "table" and (
             "image" in (node.get("class") or "") or paragraphs._image_table(node)

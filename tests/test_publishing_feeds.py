@@ -16,7 +16,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
-import aggregator.store.articles
+import aggregator.store.schema
 from aggregator.publish import build_feeds, display_name, entry_id
 from aggregator.store import ArticleStore
 
@@ -121,7 +121,7 @@ FILES = [f"{name}{suffix}" for name in FEEDS for suffix in (".rss", ".atom")]
 
 def fill(db: Path, rows, monkeypatch) -> None:
     """Store *rows*; a row's ``cluster_id`` is then set as given (as if the clustering found it)."""
-    monkeypatch.setattr(aggregator.store.articles, "utc_now", lambda: SEEN)
+    monkeypatch.setattr(aggregator.store.schema, "utc_now", lambda: SEEN)
     with ArticleStore(db) as store:
         store.save_articles([{k: v for k, v in r.items() if k != "cluster_id"} for r in rows])
         with store.db.conn:

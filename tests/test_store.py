@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-import aggregator.store.articles
+import aggregator.store.schema
 from aggregator.store import ArticleStore, SaveResult
 
 T1 = "2026-01-08T01:00:00+00:00"
@@ -28,7 +28,7 @@ class Clock:
 @pytest.fixture
 def clock(monkeypatch):
     frozen = Clock(T1)
-    monkeypatch.setattr(aggregator.store.articles, "utc_now", frozen)
+    monkeypatch.setattr(aggregator.store.schema, "utc_now", frozen)
     return frozen
 
 

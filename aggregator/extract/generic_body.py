@@ -15,11 +15,11 @@ from collections.abc import Iterator
 import lxml.html
 from lxml import etree
 
+from aggregator.extract.paragraphs import CAPTION_WORDS
 from aggregator.text import caseless, clean_text
 
-_CAPTION_CLASS = re.compile(
-    r"(?:^|\s)\S*(?:caption|img-?desc|image_?desc|photo-?desc|desc_?image|chu-?thich)\S*(?:\s|$)", re.I
-)
+# Elements removed whole before trafilatura sees the page (their photo goes with them).
+_CAPTION_CLASS = re.compile(CAPTION_WORDS, re.IGNORECASE)
 _BYLINE_MARK = re.compile(r"author|byline|tac-?gia|pseudonym|writer", re.IGNORECASE)
 # Regions whose bylines belong to other articles (related lists, sidebars, comments).
 _ELSEWHERE = re.compile(

@@ -49,7 +49,10 @@ _BLOCK_TAGS = frozenset(
         "center",
     ]
 )
-_CAPTION_CLASS = re.compile(r"caption|image_desc|img-desc|photo-desc|desc_image|expNoEdit", re.I)
+# Classes of photo captions on the papers' pages (``td.image_desc``, ``p.wp-caption-text``, …).
+CAPTION_WORDS = r"caption|img-?desc|image_?desc|photo-?desc|desc_?image|chu-?thich"
+# A block's own mark; VTC's ``expNoEdit`` marks caption blocks but also whole photo boxes.
+CAPTION_CLASS = re.compile(CAPTION_WORDS + "|expNoEdit", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -95,7 +98,7 @@ def _caption_mark(node: etree._Element) -> str:
     """
     tag = node.tag if isinstance(node.tag, str) else ""
     css_class = node.get("class") or ""
-    if tag == "figcaption" or (css_class and _CAPTION_CLASS.search(css_class)):
+    if tag == "figcaption" or (css_class and CAPTION_CLASS.search(css_class)):
         return "caption"
     if tag == "figure" or (tag == "table" and ("image" in css_class or _image_table(node))):
         return tag

@@ -20,44 +20,30 @@ from twisted.python.failure import Failure
 
 from aggregator import signals as baotinh_signals
 from aggregator.config import setting
+from aggregator.items import Article
 from aggregator.paths import db_path
 from aggregator.pipelines.base import CrawlerPipeline, DuplicateArticle
-from aggregator.store import ArticleStore, SaveResult, frontier, lock
+from aggregator.store import ARTICLE_COLUMNS, ArticleStore, SaveResult, frontier, lock
 from aggregator.urls import article_id
 
 logger = logging.getLogger(__name__)
 
-_STORED_FIELDS = (
-    "id",
-    "url",
-    "source",
-    "source_name",
-    "province",
-    "platform",
-    "title",
-    "summary",
-    "body",
-    "body_html",
-    "author",
-    "credit",
-    "dateline",
-    "category",
-    "tags",
-    "image_url",
-    "published_raw",
-    "content_hash",
-)
+# The columns an Article fills, in the table's order (the store adds first_seen, revisions, …).
+ITEM_COLUMNS = tuple(column for column in ARTICLE_COLUMNS if column in Article.fields)
+_TIMES = frozenset({"published", "modified"})
+_JSON = frozenset({"date_conflict", "provenance"})
 
 
 def article_row(article: ItemAdapter) -> dict[str, Any]:
     """The database row for a normalized article."""
-    row = {key: article.get(key) for key in _STORED_FIELDS}
-    for key in ("published", "modified"):
+    row = {}
+    for key in ITEM_COLUMNS:
         value = article.get(key)
-        row[key] = value.isoformat() if value is not None else None
-    for key in ("date_conflict", "provenance"):
-        value = article.get(key)
-        row[key] = json.dumps(value, ensure_ascii=False, sort_keys=True) if value else None
+        if key in _TIMES:
+            value = value.isoformat() if value is not None else None
+        elif key in _JSON:
+            value = json.dumps(value, ensure_ascii=False, sort_keys=True) if value else None
+        row[key] = value
     return row
 
 

@@ -29,7 +29,7 @@ from aggregator.publish.model import (
     web_url,
 )
 from aggregator.store import ArticleStore
-from aggregator.text import sanitize_html, xml_safe
+from aggregator.text import NH3_SAFETY, sanitize_html, xml_safe
 
 _FULL_COLUMNS = (
     "id, url, source, source_name, province, title, summary, body_html, author, credit, category, tags, "
@@ -278,15 +278,7 @@ def safe_html(body_html: str | None, base_url: str) -> str:
     if cleaned:
         return cleaned
     relative = ("rewrite_with_base", base_url) if web_url(base_url) else "deny"
-    return xml_safe(
-        nh3.clean(
-            body_html,
-            clean_content_tags={"script", "style", "iframe", "noscript", "template", "object"},
-            url_schemes={"http", "https", "mailto"},
-            url_relative=relative,
-            link_rel="noopener noreferrer nofollow",
-        )
-    ).strip()
+    return xml_safe(nh3.clean(body_html, url_relative=relative, **NH3_SAFETY)).strip()
 
 
 def _capped(content: str, url: str, paper: str) -> str:

@@ -18,8 +18,9 @@ from typing import Any
 
 import sqlite_utils
 
-from aggregator.store import frontier, fts
+from aggregator.store import frontier, fts, schema
 from aggregator.store.dedup import ClusterIndex, ensure_tables
+from aggregator.store.records import RunRecords
 from aggregator.store.schema import (
     _PLAIN_TYPES,
     _SCHEMA_EXTRA,
@@ -29,7 +30,6 @@ from aggregator.store.schema import (
     _text_changed,
     sort_time,
     url_ids,
-    utc_now,
 )
 
 
@@ -50,7 +50,7 @@ def _checked(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
     return conn
 
 
-class ArticleStore:
+class ArticleStore(RunRecords):
     """One connection to the articles database; every write method is one transaction."""
 
     def __init__(self, path: str | Path, *, timeout: float = 30.0, readonly: bool = False) -> None:
@@ -196,7 +196,7 @@ class ArticleStore:
         unique = list({row["id"]: row for row in rows}.values())  # the last copy of an id wins
         if not unique:
             return result
-        now = utc_now()
+        now = schema.utc_now()
         # Reads and writes in one IMMEDIATE transaction: another crawler process can never
         # change what this batch believes is stored between the two.
         with self.transaction():
@@ -356,51 +356,3 @@ class ArticleStore:
     def distinct(self, column: str) -> list[str]:
         sql = f"select distinct [{column}] from articles where [{column}] is not null order by 1"
         return [row[0] for row in self.db.execute(sql).fetchall()]
-
-    # --- drops and runs --------------------------------------------------------------------
-
-    def record_drops(self, drops: Sequence[dict[str, Any]]) -> None:
-        """Store rejected pages/items (url, reason, detail, source, run_id) with a timestamp."""
-        if not drops:
-            return
-        now = utc_now()
-        with self.transaction():
-            self.db["drops"].insert_all([{**d, "dropped_at": now} for d in drops], alter=False)
-
-    def last_run_interrupted(self, source: str, *, before: str) -> bool:
-        """True when the source's last run that started before *before* ended before its queue did.
-
-        Killed (never finished), stopped by a signal (``shutdown``), cut short by a
-        ``CLOSESPIDER_*`` limit, or failed: anything but ``finished`` left pages unvisited.
-        """
-        if not self.db["crawl_runs"].exists():
-            return False
-        row = self.db.execute(
-            "select finished, finish_reason from crawl_runs where source = ? and started < ? "
-            "order by id desc limit 1",
-            (source, before),
-        ).fetchone()
-        return row is not None and (row[0] is None or row[1] != "finished")
-
-    def start_run(self, source: str) -> int:
-        with self.transaction():
-            table = self.db["crawl_runs"].insert({"source": source, "started": utc_now()})
-        return int(table.last_pk)
-
-    def finish_run(self, run_id: int, **counts: Any) -> None:
-        fields = {k: v for k, v in counts.items() if k != "stats"}
-        fields["stats"] = json.dumps(counts.get("stats") or {}, ensure_ascii=False, default=str)
-        fields["finished"] = utc_now()
-        with self.transaction():
-            self.db["crawl_runs"].update(run_id, fields)
-
-    # --- HTTP validators for conditional requests -------------------------------------------
-
-    def validators(self, url: str) -> dict[str, Any] | None:
-        rows = list(self.db.query("select * from http_validators where url = ?", [url]))
-        return rows[0] if rows else None
-
-    def save_validators(self, rows: Sequence[dict[str, Any]]) -> None:
-        if rows:
-            with self.transaction():
-                self.db["http_validators"].upsert_all(rows, pk="url", alter=False)

@@ -34,10 +34,10 @@ from aggregator.config import setting
 from aggregator.extract import GENERIC, Metadata, Profile, Reading, read_article
 from aggregator.extract.select import compiled_css, compiled_xpath, kind_of, matches, serialized
 from aggregator.items import Article
-from aggregator.urls import strip_tracking
+from aggregator.urls import NOT_ARTICLE_PATH, strip_tracking, within
 
-# Sections that never hold articles (media galleries, search, tag pages, feeds).
-DEFAULT_DENY = r"/(?:video|videos|multimedia|media|podcasts?|e-?magazine|rss|search|tim-kiem|tags?|tu-khoa)/"
+# Sections that never hold articles (media galleries, search, tag and topic pages, feeds, authors).
+DEFAULT_DENY = NOT_ARTICLE_PATH
 
 
 def _url_joiner(response: Response) -> Callable[[str], str]:
@@ -96,9 +96,7 @@ class NewsSpider(scrapy.Spider):
 
     def _on_site(self, url: str) -> bool:
         host = url.split("/", 3)[2].split(":")[0].lower()
-        return not self.allowed_domains or any(
-            host == d or host.endswith("." + d) for d in self.allowed_domains
-        )
+        return not self.allowed_domains or any(within(host, d) for d in self.allowed_domains)
 
     def article_request(self, url: str, **meta: Any) -> scrapy.Request:
         """Request an article once, at its address without tracking parameters.
