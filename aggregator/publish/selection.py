@@ -67,6 +67,13 @@ def _grouped(db: sqlite3.Connection, column: str) -> dict[str, tuple[str, tuple[
     return groups
 
 
+# The combined feeds by province and by category: (column, title, description).
+_COMBINED = (
+    ("province", "Tin {name}", "Tin mới nhất về {name} từ các báo địa phương"),
+    ("category", "Chuyên mục {name}", "Tin {name} mới nhất từ các báo địa phương"),
+)
+
+
 def feed_specs(store: ArticleStore) -> list[FeedSpec]:
     """Every feed to build: all sources, each source, each province, each category."""
     db = store.db.conn
@@ -99,34 +106,21 @@ def feed_specs(store: ArticleStore) -> list[FeedSpec]:
                 home=f"#source={source}",
             )
         )
-    for slug, (name, values) in _grouped(db, "province").items():
-        specs.append(
-            FeedSpec(
-                f"province/{slug}",
-                f"Tin {name}",
-                f"Tin mới nhất về {name} từ các báo địa phương",
-                column="province",
-                values=values,
-                combined=True,
-                kind="province",
-                name=name,
-                home=f"#province={slug}",
+    for column, title, description in _COMBINED:
+        for slug, (name, values) in _grouped(db, column).items():
+            specs.append(
+                FeedSpec(
+                    f"{column}/{slug}",
+                    title.format(name=name),
+                    description.format(name=name),
+                    column=column,
+                    values=values,
+                    combined=True,
+                    kind=column,
+                    name=name,
+                    home=f"#{column}={slug}",
+                )
             )
-        )
-    for slug, (name, values) in _grouped(db, "category").items():
-        specs.append(
-            FeedSpec(
-                f"category/{slug}",
-                f"Chuyên mục {name}",
-                f"Tin {name} mới nhất từ các báo địa phương",
-                column="category",
-                values=values,
-                combined=True,
-                kind="category",
-                name=name,
-                home=f"#category={slug}",
-            )
-        )
     return specs
 
 

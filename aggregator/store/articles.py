@@ -25,6 +25,7 @@ from aggregator.store.schema import (
     _PLAIN_TYPES,
     _SCHEMA_EXTRA,
     ARTICLE_COLUMNS,
+    TABLES,
     SaveResult,
     _quote,
     _text_changed,
@@ -126,43 +127,8 @@ class ArticleStore(RunRecords):
         """
         with self.db.atomic():
             self.db["articles"].create(ARTICLE_COLUMNS, pk="id", if_not_exists=True)
-            self.db["article_urls"].create(
-                {"url": str, "article_id": str, "first_seen": str}, pk="url", if_not_exists=True
-            )
-            self.db["drops"].create(
-                {
-                    "id": int,
-                    "url": str,
-                    "reason": str,
-                    "detail": str,
-                    "source": str,
-                    "run_id": int,
-                    "dropped_at": str,
-                },
-                pk="id",
-                if_not_exists=True,
-            )
-            self.db["crawl_runs"].create(
-                {
-                    "id": int,
-                    "source": str,
-                    "started": str,
-                    "finished": str,
-                    "finish_reason": str,
-                    "pages": int,
-                    "new": int,
-                    "updated": int,
-                    "unchanged": int,
-                    "dropped": int,
-                    "errors": int,
-                    "stats": str,
-                },
-                pk="id",
-                if_not_exists=True,
-            )
-            self.db["http_validators"].create(
-                {"url": str, "etag": str, "last_modified": str, "checked": str}, pk="url", if_not_exists=True
-            )
+            for table, (columns, key) in TABLES.items():
+                self.db[table].create(columns, pk=key, if_not_exists=True)
             frontier.ensure_table(self.db)
             self._add_missing_columns()
             self.db.executescript(_SCHEMA_EXTRA)

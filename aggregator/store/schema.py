@@ -107,3 +107,43 @@ def url_ids(urls: Iterable[str]) -> set[str]:
     from aggregator.urls import article_id
 
     return {article_id(u) for u in urls if u}
+
+
+# The other tables: (columns, primary key).
+TABLES: dict[str, tuple[dict[str, type], str]] = {
+    # Other URLs an article was served under (tracking variants, old domains, redirects).
+    "article_urls": ({"url": str, "article_id": str, "first_seen": str}, "url"),
+    # Every rejected item and every page that failed to download, with its reason.
+    "drops": (
+        {
+            "id": int,
+            "url": str,
+            "reason": str,
+            "detail": str,
+            "source": str,
+            "run_id": int,
+            "dropped_at": str,
+        },
+        "id",
+    ),
+    # One row per spider run: its counts and the full Scrapy stats as JSON.
+    "crawl_runs": (
+        {
+            "id": int,
+            "source": str,
+            "started": str,
+            "finished": str,
+            "finish_reason": str,
+            "pages": int,
+            "new": int,
+            "updated": int,
+            "unchanged": int,
+            "dropped": int,
+            "errors": int,
+            "stats": str,
+        },
+        "id",
+    ),
+    # ETag / Last-Modified of feeds and sitemaps, for conditional requests.
+    "http_validators": ({"url": str, "etag": str, "last_modified": str, "checked": str}, "url"),
+}
