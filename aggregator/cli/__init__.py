@@ -25,8 +25,6 @@ from aggregator.cli.queries import (
 )
 from aggregator.cli.reading import cmd_extract, cmd_parse_date
 
-os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "aggregator.settings")
-
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="baotinh", description=__doc__.splitlines()[0])

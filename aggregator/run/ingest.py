@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import signal
 import sys
 import time
@@ -42,6 +41,7 @@ from aggregator.config import setting
 from aggregator.paths import db_path
 from aggregator.run.distributed import Keys, connect
 from aggregator.store import ArticleStore, lock, utc_now
+from spiders.registry import project_settings
 
 logger = logging.getLogger(__name__)
 
@@ -313,7 +313,7 @@ def add_ingest_arguments(parser: argparse.ArgumentParser) -> None:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """``baotinh ingest``: prints the counts as JSON; exit 2 without Redis, 3 if the database is busy."""
-    settings = _settings(
+    settings = project_settings(
         {"BAOTINH_OUTPUT": getattr(args, "output", None), "BAOTINH_DB": getattr(args, "db", None)}
     )
     url = args.redis or setting(settings, "BAOTINH_REDIS_URL")
@@ -351,15 +351,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return 2
     print(json.dumps(counts, sort_keys=True))
     return 0
-
-
-def _settings(overrides: dict[str, Any]) -> BaseSettings:
-    from scrapy.utils.project import get_project_settings
-
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "aggregator.settings")
-    settings = get_project_settings()
-    settings.setdict({k: v for k, v in overrides.items() if v is not None}, priority="cmdline")
-    return settings
 
 
 def main(argv: list[str] | None = None) -> int:
