@@ -160,6 +160,34 @@ SETTINGS: tuple[Setting, ...] = (
         "days without a new article after which `baotinh stats` says silent",
         0,
     ),
+    Setting(
+        "BAOTINH_DRIFT_DROP",
+        0.3,
+        "float",
+        "`drift`: how far a source's share of articles read by its selectors may fall in one run",
+        0,
+    ),
+    Setting(
+        "BAOTINH_FALLBACK_SHARE",
+        0.5,
+        "float",
+        "`fallback`: share of recent articles with a core field from fallbacks",
+        0,
+    ),
+    Setting(
+        "BAOTINH_CONFLICT_SHARE",
+        0.2,
+        "float",
+        "`date_conflicts`: share of recent articles whose dates disagree",
+        0,
+    ),
+    Setting(
+        "BAOTINH_QUALITY_MIN_ARTICLES",
+        5,
+        "int",
+        "articles needed before `drift`, `fallback`, `date_conflicts` speak",
+        1,
+    ),
     Setting("BAOTINH_LOG_LEVEL", "INFO", "str", "Scrapy's log level"),
 )
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}

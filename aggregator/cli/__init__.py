@@ -23,7 +23,7 @@ from aggregator.cli.queries import (
     cmd_sources,
     cmd_stats,
 )
-from aggregator.cli.reading import cmd_extract, cmd_parse_date
+from aggregator.cli.reading import cmd_extract, cmd_parse_date, cmd_verify
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -109,6 +109,16 @@ def build_parser() -> argparse.ArgumentParser:
     sources = sub.add_parser("sources", help="list every source (spider, paper, province, platform)")
     sources.add_argument("--format", choices=("table", "json", "csv"), default="table")
     sources.set_defaults(func=cmd_sources)
+
+    verify = sub.add_parser(
+        "verify", help="read N articles per spider, store nothing, say where fields came from"
+    )
+    verify.add_argument("spiders", nargs="*", help="spider names (or --all)")
+    verify.add_argument("--all", action="store_true", help="every provincial spider")
+    verify.add_argument("--articles", type=int, default=20, help="articles read per spider (default 20)")
+    verify.add_argument("--format", choices=("table", "json"), default="table")
+    verify.add_argument("--mirror", default=None, help="read from a local mirror (MIRROR)")
+    verify.set_defaults(func=cmd_verify)
 
     settings = sub.add_parser("settings", help="every BAOTINH_* setting: default, value here, meaning")
     settings.add_argument("--format", choices=("table", "json", "csv"), default="table")

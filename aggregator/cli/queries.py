@@ -108,6 +108,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     from aggregator.config import setting
     from aggregator.run.health import source_health
+    from aggregator.run.reading_health import Thresholds
 
     try:
         store = _open_db(args)
@@ -122,6 +123,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
                 store,
                 [cls.name for cls in spider_classes() if cls.name != "news"],
                 silent_days=args.silent_days or setting(settings, "BAOTINH_SILENT_DAYS"),
+                limits=Thresholds.from_settings(settings),
             )
         ]
     if args.format == "table":

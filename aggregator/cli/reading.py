@@ -77,3 +77,31 @@ def cmd_parse_date(args: argparse.Namespace) -> int:
     parsed = parse_vn_date(args.text, now=now)
     print(json.dumps(parsed.as_dict() if parsed else None, ensure_ascii=False))
     return 0 if parsed else 1
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Read N articles of each spider's site without storing them; exit 1 unless all are ``ok``."""
+    from aggregator.cli.crawl import _crawl_here
+    from aggregator.run import verify
+    from spiders.registry import project_settings, provincial_spiders
+
+    names = [cls.name for cls in provincial_spiders()] if args.all else list(args.spiders)
+    known = {cls.name for cls in provincial_spiders()}
+    unknown = sorted(set(names) - known)
+    if unknown or not names:
+        print(
+            f"baotinh: unknown spider(s): {', '.join(unknown) or '(none given; --all for every one)'}",
+            file=sys.stderr,
+        )
+        return 2
+    overrides = {**verify.crawl_settings(args.articles), "MIRROR": args.mirror}
+    stats = _crawl_here(names, project_settings(overrides), None)
+    reports = [
+        verify.report(name, verify.READINGS.get(name, []), stats.get(name, {}), args.articles)
+        for name in names
+    ]
+    if args.format == "json":
+        print(json.dumps([r.as_dict() for r in reports], ensure_ascii=False, indent=2, default=str))
+    else:
+        print(verify.table(reports))
+    return 0 if all(r.verdict == "ok" for r in reports) else 1

@@ -89,6 +89,7 @@ class DateChoice:
     source: str | None = None
     conflicts: list[dict[str, str]] = field(default_factory=list)
     unparsed: list[str] = field(default_factory=list)  # raw strings nobody could read
+    backed_by: frozenset[str] = frozenset()  # the sources that agree with the chosen value
 
 
 def read_candidates(found: Iterable[tuple[str, str | None]], *, now: datetime | None = None) -> DateChoice:
@@ -178,7 +179,13 @@ def arbitrate(candidates: list[Candidate]) -> DateChoice:
         for c in sorted(candidates, key=_order)
         if c.source not in QUIET_SOURCES and not c.agrees(chosen)
     ]
-    return DateChoice(value=chosen.value, raw=chosen.raw, source=chosen.source, conflicts=conflicts)
+    return DateChoice(
+        value=chosen.value,
+        raw=chosen.raw,
+        source=chosen.source,
+        conflicts=conflicts,
+        backed_by=frozenset(c.source for c in group),
+    )
 
 
 def _support(anchor: Candidate, candidates: list[Candidate]) -> tuple:

@@ -44,6 +44,8 @@ from aggregator.extract.select import (
 from aggregator.extract.structured import Metadata, extract_metadata
 from aggregator.text import clean_text
 
+# The fields an article is nothing without: a source whose selectors miss these reads its site wrong.
+CORE_FIELDS = ("title", "published", "body")
 _IMAGE_ATTRS = ("data-src", "data-original", "data-lazy-src", "src")
 _URL_DAY = re.compile(r"/(20\d\d)[/-](0[1-9]|1[0-2])[/-]([0-2]\d|3[01])/")
 _EMBEDDED_URL = re.compile(r".(https?://.+)$")  # "/filehttp://host/…": a URL glued behind a prefix
@@ -211,7 +213,9 @@ def _date_candidates(
 
 
 def _apply_dates(reading: Reading, published: DateChoice, modified: DateChoice) -> None:
-    reading.note("published", published.value, _date_source(published.source))
+    # The printed date line that agrees counts as the source: its seconds may come from elsewhere.
+    source = "selector" if "selector" in published.backed_by else _date_source(published.source)
+    reading.note("published", published.value, source)
     reading.published_raw = published.raw
     reading.date_conflict = published.conflicts
     reading.note("modified", modified.value, _date_source(modified.source))

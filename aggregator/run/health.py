@@ -2,9 +2,10 @@
 
 A scheduled crawler fails quietly: a site redesign yields zero articles, a paper stops publishing,
 cron kills a run. Each source's line says when it last ran and how that ended, what it brought
-lately, how old its newest article is, and flags the two failures worth waking up for: ``silent``
-(no new article for N days) and ``broken`` (pages fetched but nothing extracted, where earlier runs
-did extract).
+lately, how old its newest article is, and flags the failures worth waking up for: ``silent``
+(no new article for N days), ``broken`` (pages fetched but nothing extracted, where earlier runs
+did extract), and the signs that a site is read wrong (``drift``, ``fallback``,
+``date_conflicts``: see ``reading_health``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from aggregator.dates import VN_TZ
+from aggregator.run.reading_health import Thresholds, reading_figures, reading_flags
 from aggregator.store import ArticleStore, frontier, lock
 
 
@@ -35,6 +37,8 @@ class SourceHealth:
     # Articles earlier runs discovered but did not store or drop yet: the next run fetches them.
     owed: int = 0
     flags: list[str] = field(default_factory=list)
+    # The figures behind drift / fallback / date_conflicts (see reading_health).
+    reading: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -54,6 +58,7 @@ def source_health(
     silent_days: float = 3.0,
     days: int = 7,
     now: datetime | None = None,
+    limits: Thresholds | None = None,
 ) -> list[SourceHealth]:
     """Health of every source in the database plus *sources* (registered spiders never run)."""
     now = now or datetime.now(UTC)
@@ -78,8 +83,12 @@ def source_health(
     for source, count in frontier.owed_per_source(store.db).items():
         found.setdefault(source, SourceHealth(source)).owed = count
     running = lock.is_held(store.path)
+    limits = limits or Thresholds.from_settings()
     for health in found.values():
         health.flags = _flags(store, health, now=now, silent_days=silent_days, running=running)
+        if health.last_run is not None:
+            health.reading = reading_figures(store.db, health.source, health.last_run)
+            health.flags += reading_flags(health.reading, limits)
     return sorted(found.values(), key=lambda h: h.source)
 
 

@@ -20,7 +20,7 @@ class PubdatePlatformSpider(NewsSpider):
     next_page_xpath = "//div[@id='page']//a[normalize-space(.)='>']/@href | //a[@rel='next']/@href"
     profile = Profile(
         name="F4",
-        title=("div.detail-title h1",),
+        title=("div.detail-title h1", "h1.margintopbot10"),
         summary=("div.detail-desc p", "div.detail-desc", "h4.sapo", "div.sapo"),
         body=("#newscontents div.content-fck", "#newscontents", "div.content-fck"),
         body_drop="script, style, iframe, noscript, form, p.author, div.c-sticky-title",

@@ -1,0 +1,161 @@
+"""``drift``, ``fallback`` and ``date_conflicts`` in ``baotinh stats``, from stored provenance."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+import aggregator.store.schema
+from aggregator.run.health import source_health
+from aggregator.run.reading_health import Thresholds, reading_figures, reading_flags
+from aggregator.store import ArticleStore
+
+NOW = datetime(2026, 11, 26, 3, 0, tzinfo=UTC)
+BEFORE, LAST_RUN = "2026-11-24T03:00:00+00:00", "2026-11-26T02:00:00+00:00"
+LIMITS = Thresholds(drift_drop=0.3, fallback_share=0.5, conflict_share=0.2, min_articles=5)
+SELECTORS = {"title": "selector", "published": "selector", "body": "selector"}
+FALLBACKS = {"title": "meta", "published": "jsonld", "body": "generic"}
+CONFLICT = [{"source": "meta", "raw": "1/2/2026 3:00:00 PM", "value": "2026-01-02T15:00:00+07:00"}]
+
+
+def article(article_id: str, source: str, provenance: dict[str, str], conflict: list | None = None) -> dict:
+    return {
+        "id": article_id,
+        "url": f"https://x.vn/{article_id}",
+        "source": source,
+        "title": article_id,
+        "body": "nội dung",
+        "content_hash": article_id,
+        "published": "2026-11-25T09:00:00+07:00",
+        "provenance": json.dumps(provenance),
+        "date_conflict": json.dumps(conflict) if conflict else None,
+    }
+
+
+def stored(
+    store: ArticleStore, monkeypatch: pytest.MonkeyPatch, source: str, when: str, rows: list[dict]
+) -> None:
+    monkeypatch.setattr(aggregator.store.schema, "utc_now", lambda: when)
+    store.save_articles(rows)
+
+
+def finished_run(store: ArticleStore, monkeypatch: pytest.MonkeyPatch, source: str, when: str) -> None:
+    monkeypatch.setattr(aggregator.store.schema, "utc_now", lambda: when)
+    run_id = store.start_run(source)
+    store.finish_run(
+        run_id, finish_reason="finished", pages=10, new=5, updated=0, unchanged=0, dropped=0, errors=0
+    )
+
+
+def papers(
+    count: int, source: str, prefix: str, provenance: dict, conflict: list | None = None
+) -> list[dict]:
+    return [article(f"{source}-{prefix}{i}", source, provenance, conflict) for i in range(count)]
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ArticleStore:
+    opened = ArticleStore(tmp_path / "a.db")
+    # steady: selectors before and in the last run; drifted: selectors before, fallbacks now;
+    # inferred: fallbacks all along; conflicted: selectors, but dates that disagree on a third.
+    for source, old, new in (
+        ("steady", SELECTORS, SELECTORS),
+        ("drifted", SELECTORS, FALLBACKS),
+        ("inferred", FALLBACKS, FALLBACKS),
+        ("conflicted", SELECTORS, SELECTORS),
+    ):
+        conflict = CONFLICT if source == "conflicted" else None
+        finished_run(opened, monkeypatch, source, BEFORE)
+        stored(opened, monkeypatch, source, BEFORE, papers(10, source, "old", old, conflict))
+        finished_run(opened, monkeypatch, source, LAST_RUN)
+        stored(opened, monkeypatch, source, "2026-11-26T02:30:00+00:00", papers(6, source, "new", new))
+    return opened
+
+
+def flags_of(store: ArticleStore) -> dict[str, list[str]]:
+    return {h.source: h.flags for h in source_health(store, now=NOW, limits=LIMITS)}
+
+
+def test_steady_source_is_not_flagged(store: ArticleStore) -> None:
+    assert flags_of(store)["steady"] == []
+
+
+def test_a_source_whose_selectors_stopped_matching_drifts(store: ArticleStore) -> None:
+    assert "drift" in flags_of(store)["drifted"]
+
+
+def test_a_source_read_by_fallbacks_all_along_is_fallback_not_drift(store: ArticleStore) -> None:
+    assert flags_of(store)["inferred"] == ["fallback"]
+
+
+def test_a_source_with_disagreeing_dates_is_flagged(store: ArticleStore) -> None:
+    assert flags_of(store)["conflicted"] == ["date_conflicts"]
+
+
+def test_figures_behind_the_flags(store: ArticleStore) -> None:
+    health = {h.source: h for h in source_health(store, now=NOW, limits=LIMITS)}
+    figures = health["drifted"].reading
+    assert (
+        figures["articles_last_run"],
+        figures["selector_share_last_run"],
+        figures["selector_share_before"],
+    ) == (
+        6,
+        0.0,
+        1.0,
+    )
+
+
+def test_drift_needs_enough_articles_in_the_last_run() -> None:
+    figures = {
+        "articles_last_run": 4,
+        "articles_before": 50,
+        "articles_recent": 54,
+        "selector_share_last_run": 0.0,
+        "selector_share_before": 1.0,
+        "selector_share_recent": 0.93,
+        "date_conflict_share": 0.0,
+    }
+    assert reading_flags(figures, LIMITS) == []
+
+
+@pytest.mark.parametrize(("last", "flagged"), [(0.71, False), (0.69, True)])
+def test_drift_threshold(last: float, flagged: bool) -> None:
+    figures = {
+        "articles_last_run": 10,
+        "articles_before": 10,
+        "articles_recent": 20,
+        "selector_share_last_run": last,
+        "selector_share_before": 1.0,
+        "selector_share_recent": 0.9,
+        "date_conflict_share": 0.0,
+    }
+    assert ("drift" in reading_flags(figures, LIMITS)) is flagged
+
+
+@pytest.mark.parametrize(("share", "flagged"), [(0.2, False), (0.25, True)])
+def test_conflict_threshold(share: float, flagged: bool) -> None:
+    figures = {
+        "articles_last_run": 10,
+        "articles_before": 10,
+        "articles_recent": 20,
+        "selector_share_last_run": 1.0,
+        "selector_share_before": 1.0,
+        "selector_share_recent": 1.0,
+        "date_conflict_share": share,
+    }
+    assert ("date_conflicts" in reading_flags(figures, LIMITS)) is flagged
+
+
+def test_articles_without_provenance_count_for_nothing(tmp_path: Path) -> None:
+    store = ArticleStore(tmp_path / "old.db")
+    store.save_articles([{**article("x1", "old", SELECTORS), "provenance": None} for _ in range(1)])
+    assert reading_figures(store.db, "old", None)["articles_recent"] == 0
+
+
+def test_thresholds_come_from_the_settings() -> None:
+    limits = Thresholds.from_settings({"BAOTINH_DRIFT_DROP": "0.5", "BAOTINH_QUALITY_MIN_ARTICLES": "9"})
+    assert (limits.drift_drop, limits.min_articles, limits.fallback_share) == (0.5, 9, 0.5)
