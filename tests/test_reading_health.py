@@ -10,14 +10,12 @@ import pytest
 
 import aggregator.store.schema
 from aggregator.run.health import source_health
-from aggregator.run.reading_health import Thresholds, reading_figures, reading_flags
+from aggregator.run.reading_health import Thresholds, reading_figures, reading_flags, run_share
 from aggregator.store import ArticleStore
 
 NOW = datetime(2026, 11, 26, 3, 0, tzinfo=UTC)
-BEFORE, LAST_RUN = "2026-11-24T03:00:00+00:00", "2026-11-26T02:00:00+00:00"
 LIMITS = Thresholds(drift_drop=0.3, fallback_share=0.5, conflict_share=0.2, min_articles=5)
 SELECTORS = {"title": "selector", "published": "selector", "body": "selector"}
-FALLBACKS = {"title": "meta", "published": "jsonld", "body": "generic"}
 CONFLICT = [{"source": "meta", "raw": "1/2/2026 3:00:00 PM", "value": "2026-01-02T15:00:00+07:00"}]
 
 
@@ -35,43 +33,45 @@ def article(article_id: str, source: str, provenance: dict[str, str], conflict: 
     }
 
 
-def stored(
-    store: ArticleStore, monkeypatch: pytest.MonkeyPatch, source: str, when: str, rows: list[dict]
-) -> None:
-    monkeypatch.setattr(aggregator.store.schema, "utc_now", lambda: when)
-    store.save_articles(rows)
+def counters(articles: int, source: str) -> dict[str, int]:
+    """A run's ``baotinh/field/…`` counters: every core field of every article from *source*."""
+    return {f"baotinh/field/{name}/{source}": articles for name in ("title", "published", "body")}
 
 
-def finished_run(store: ArticleStore, monkeypatch: pytest.MonkeyPatch, source: str, when: str) -> None:
-    monkeypatch.setattr(aggregator.store.schema, "utc_now", lambda: when)
+def finished_run(store: ArticleStore, source: str, stats: dict[str, int]) -> None:
     run_id = store.start_run(source)
     store.finish_run(
-        run_id, finish_reason="finished", pages=10, new=5, updated=0, unchanged=0, dropped=0, errors=0
+        run_id,
+        finish_reason="finished",
+        pages=10,
+        new=5,
+        updated=0,
+        unchanged=0,
+        dropped=0,
+        errors=0,
+        stats=stats,
     )
-
-
-def papers(
-    count: int, source: str, prefix: str, provenance: dict, conflict: list | None = None
-) -> list[dict]:
-    return [article(f"{source}-{prefix}{i}", source, provenance, conflict) for i in range(count)]
 
 
 @pytest.fixture
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ArticleStore:
+    monkeypatch.setattr(aggregator.store.schema, "utc_now", lambda: "2026-11-26T02:30:00+00:00")
     opened = ArticleStore(tmp_path / "a.db")
-    # steady: selectors before and in the last run; drifted: selectors before, fallbacks now;
+    # steady: selectors in every run; drifted: selectors, then fallbacks in the last run;
     # inferred: fallbacks all along; conflicted: selectors, but dates that disagree on a third.
-    for source, old, new in (
-        ("steady", SELECTORS, SELECTORS),
-        ("drifted", SELECTORS, FALLBACKS),
-        ("inferred", FALLBACKS, FALLBACKS),
-        ("conflicted", SELECTORS, SELECTORS),
+    for source, before, last in (
+        ("steady", "selector", "selector"),
+        ("drifted", "selector", "jsonld"),
+        ("inferred", "meta", "meta"),
+        ("conflicted", "selector", "selector"),
     ):
+        finished_run(opened, source, counters(10, before))
+        finished_run(opened, source, counters(6, last))
         conflict = CONFLICT if source == "conflicted" else None
-        finished_run(opened, monkeypatch, source, BEFORE)
-        stored(opened, monkeypatch, source, BEFORE, papers(10, source, "old", old, conflict))
-        finished_run(opened, monkeypatch, source, LAST_RUN)
-        stored(opened, monkeypatch, source, "2026-11-26T02:30:00+00:00", papers(6, source, "new", new))
+        rows = [
+            article(f"{source}-{i}", source, SELECTORS, conflict if i % 3 == 0 else None) for i in range(9)
+        ]
+        opened.save_articles(rows)
     return opened
 
 
@@ -117,6 +117,7 @@ def test_drift_needs_enough_articles_in_the_last_run() -> None:
         "selector_share_last_run": 0.0,
         "selector_share_before": 1.0,
         "selector_share_recent": 0.93,
+        "articles_dated": 54,
         "date_conflict_share": 0.0,
     }
     assert reading_flags(figures, LIMITS) == []
@@ -131,6 +132,7 @@ def test_drift_threshold(last: float, flagged: bool) -> None:
         "selector_share_last_run": last,
         "selector_share_before": 1.0,
         "selector_share_recent": 0.9,
+        "articles_dated": 20,
         "date_conflict_share": 0.0,
     }
     assert ("drift" in reading_flags(figures, LIMITS)) is flagged
@@ -145,15 +147,27 @@ def test_conflict_threshold(share: float, flagged: bool) -> None:
         "selector_share_last_run": 1.0,
         "selector_share_before": 1.0,
         "selector_share_recent": 1.0,
+        "articles_dated": 20,
         "date_conflict_share": share,
     }
     assert ("date_conflicts" in reading_flags(figures, LIMITS)) is flagged
 
 
-def test_articles_without_provenance_count_for_nothing(tmp_path: Path) -> None:
+def test_runs_and_articles_without_provenance_count_for_nothing(tmp_path: Path) -> None:
     store = ArticleStore(tmp_path / "old.db")
-    store.save_articles([{**article("x1", "old", SELECTORS), "provenance": None} for _ in range(1)])
-    assert reading_figures(store.db, "old", None)["articles_recent"] == 0
+    store.save_articles([{**article("x1", "old", SELECTORS), "provenance": None}])
+    finished_run(store, "old", {"item_scraped_count": 4})
+    figures = reading_figures(store.db, "old")
+    assert (figures["articles_recent"], figures["articles_dated"]) == (0, 0)
+
+
+def test_run_share_counts_articles_read_by_selectors_in_every_core_field() -> None:
+    stats = {
+        **counters(10, "selector"),
+        "baotinh/field/published/selector": 7,
+        "baotinh/field/published/jsonld": 3,
+    }
+    assert run_share(stats) == (10, 7)
 
 
 def test_thresholds_come_from_the_settings() -> None:

@@ -87,7 +87,7 @@ def source_health(
     for health in found.values():
         health.flags = _flags(store, health, now=now, silent_days=silent_days, running=running)
         if health.last_run is not None:
-            health.reading = reading_figures(store.db, health.source, health.last_run)
+            health.reading = reading_figures(store.db, health.source)
             health.flags += reading_flags(health.reading, limits)
     return sorted(found.values(), key=lambda h: h.source)
 
