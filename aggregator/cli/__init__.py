@@ -75,6 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     mirror = sub.add_parser("mirror", help="serve a mirror folder (the bundled demo by default)")
     mirror.add_argument("root", nargs="?", type=Path)
+    mirror.add_argument(
+        "--edition",
+        type=int,
+        default=0,
+        help="the bundled mirror after the demo's first run (1): one paper redesigned",
+    )
     mirror.add_argument("--port", type=int, default=8765)
     mirror.add_argument("--host", default="127.0.0.1")
     mirror.set_defaults(func=cmd_mirror)

@@ -200,7 +200,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"baotinh: BAOTINH_PROCESSES: {exc}", file=sys.stderr)
         return 2
-    manifest = build_mirror(mirror_dir)
+    manifest = build_mirror(mirror_dir, edition=_demo_edition(args.db or output / "articles.db"))
     names = sorted(manifest["sites"])
     overrides = {
         "BAOTINH_OUTPUT": str(output),
@@ -216,6 +216,22 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return _finish_crawl(stats, project_settings(overrides))
 
 
+def _demo_edition(database: Path | str) -> int:
+    """1 once a demo run has crawled the drift paper: the mirror then shows its redesign."""
+    from aggregator.demo.changes import DRIFT_PAPER
+    from aggregator.store import ArticleStore
+
+    if not Path(database).is_file():
+        return 0
+    with ArticleStore(database, readonly=True) as store:
+        if not store.db["crawl_runs"].exists():
+            return 0
+        done = store.db.execute(
+            "select count(*) from crawl_runs where source = ? and finish_reason = 'finished'", (DRIFT_PAPER,)
+        ).fetchone()[0]
+    return 1 if done else 0
+
+
 def cmd_mirror(args: argparse.Namespace) -> int:
     from aggregator.run.mirror import serve
 
@@ -224,7 +240,7 @@ def cmd_mirror(args: argparse.Namespace) -> int:
         from aggregator.demo import build_mirror
 
         root = Path(tempfile.mkdtemp(prefix="baotinh-mirror-"))
-        build_mirror(root)
+        build_mirror(root, edition=args.edition)
         print(f"bundled demo mirror written to {root}", file=sys.stderr)
     serve(Path(root), args.port, args.host)
     return 0

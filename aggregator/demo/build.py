@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from aggregator.demo import feeds
+from aggregator.demo import changes, feeds
 from aggregator.demo.platform import TRACKING, Platform
 from aggregator.demo.platform_f1 import F1Pages
 from aggregator.demo.platform_f2 import F2Pages
@@ -56,6 +56,7 @@ def build_mirror(
     articles_per_site: int | None = None,
     sites: Sequence[str] | None = None,
     page_size: int = 8,
+    edition: int = 0,
 ) -> dict[str, Any]:
     """Write the mirror of *sites* (default: all) into *dest* and return the manifest.
 
@@ -66,6 +67,9 @@ def build_mirror(
     leaves the older article files byte-identical. Rebuilding a site first removes its host
     folder; manifest and fault entries of sites not rebuilt are kept, so sites can be built one
     call at a time into the same folder.
+
+    *edition* 1 is the mirror after the first demo run: the drift paper has redesigned its article
+    pages and published new stories (see ``changes``).
     """
     keys = list(SITES) if sites is None else list(dict.fromkeys(sites))
     unknown = [k for k in keys if k not in SITES]
@@ -84,7 +88,9 @@ def build_mirror(
     for key in keys:
         spec = SITES[key]
         count = spec.articles if articles_per_site is None else articles_per_site
-        built[key], site_faults = _build_site(dest, spec, count, page_size)
+        redesign = edition >= 1 and key == changes.DRIFT_PAPER
+        count += changes.DRIFT_NEW_STORIES if redesign else 0
+        built[key], site_faults = _build_site(dest, spec, count, page_size, redesign=redesign)
         faults.update(site_faults)
     manifest = {
         "sites": {
@@ -111,10 +117,11 @@ class _Written:
 
 
 def _build_site(
-    dest: Path, spec: SiteSpec, count: int, page_size: int
+    dest: Path, spec: SiteSpec, count: int, page_size: int, *, redesign: bool = False
 ) -> tuple[dict[str, Any], dict[str, dict[str, int]]]:
     shutil.rmtree(dest / spec.host, ignore_errors=True)
     platform = _PLATFORMS[spec.pages](spec)
+    platform.redesigned = redesign
     stories = [make_story(spec.key, i) for i in range(count)]
     with _Writer(dest) as writer:
         written = _write_site(writer, platform, stories, page_size)

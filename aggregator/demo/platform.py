@@ -35,6 +35,7 @@ class Platform:
     """Base of the three page families; subclasses render the markup."""
 
     feed_limit = 50  # newest items per RSS feed, as real feeds cut theirs
+    redesigned = False  # article pages in the markup of the paper's redesign (demo.changes)
 
     def __init__(self, spec: SiteSpec) -> None:
         self.spec = spec

@@ -14,6 +14,7 @@ import json
 from collections.abc import Sequence
 from datetime import datetime
 
+from aggregator.demo import changes
 from aggregator.demo.markup import esc, iso, moment, paragraph_text, template, text_of, weekday_vi
 from aggregator.demo.platform import Listing, Platform
 from aggregator.demo.sites import section_slug
@@ -66,7 +67,8 @@ class BasicPages(Platform):
 
     def render_article(self, story: Story, stories: Sequence[Story]) -> str:
         main = template(self.article_template).substitute(self.article_fields(story, stories))
-        return self._page(f"{text_of(story, story.title)} - {esc(self.spec.paper)}", self._head(story), main)
+        page = self._page(f"{text_of(story, story.title)} - {esc(self.spec.paper)}", self._head(story), main)
+        return changes.redesigned(page) if self.redesigned else page
 
     def article_fields(self, story: Story, stories: Sequence[Story]) -> dict[str, str]:
         section = self.section(story)
@@ -130,7 +132,7 @@ class BasicPages(Platform):
             data = {
                 "@context": "https://schema.org",
                 "@type": "NewsArticle",
-                "datePublished": iso(story.published),
+                "datePublished": iso(story.published + changes.shift(self.spec.key, story.index)),
             }
             lines.append(f'<script type="application/ld+json">{json.dumps(data)}</script>')
         return "\n".join(lines)
