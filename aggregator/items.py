@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import scrapy
 
+# The fields an article is nothing without: a source whose selectors miss these reads its site wrong.
+CORE_FIELDS = ("title", "published", "body")
+
 
 class Article(scrapy.Item):
     # Identity and provenance (set by the spider).

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import aggregator.store.schema
-from aggregator.run.health import source_health
 from aggregator.store import ArticleStore
+from aggregator.store.health import source_health
 
 NOW = datetime(2026, 11, 26, 3, 0, tzinfo=UTC)  # 10:00 in Vietnam
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import aggregator.store.schema
-from aggregator.run.health import source_health
-from aggregator.run.reading_health import Thresholds, reading_figures, reading_flags, run_share
 from aggregator.store import ArticleStore
+from aggregator.store.health import source_health
+from aggregator.store.reading_health import Thresholds, reading_figures, reading_flags, run_share
 
 NOW = datetime(2026, 11, 26, 3, 0, tzinfo=UTC)
 LIMITS = Thresholds(drift_drop=0.3, fallback_share=0.5, conflict_share=0.2, min_articles=5)

@@ -107,8 +107,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from aggregator.config import setting
-    from aggregator.run.health import source_health
-    from aggregator.run.reading_health import Thresholds
+    from aggregator.store.health import source_health
+    from aggregator.store.reading_health import Thresholds
 
     try:
         store = _open_db(args)

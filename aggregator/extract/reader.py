@@ -44,8 +44,6 @@ from aggregator.extract.select import (
 from aggregator.extract.structured import Metadata, extract_metadata
 from aggregator.text import clean_text
 
-# The fields an article is nothing without: a source whose selectors miss these reads its site wrong.
-CORE_FIELDS = ("title", "published", "body")
 _IMAGE_ATTRS = ("data-src", "data-original", "data-lazy-src", "src")
 _URL_DAY = re.compile(r"/(20\d\d)[/-](0[1-9]|1[0-2])[/-]([0-2]\d|3[01])/")
 _EMBEDDED_URL = re.compile(r".(https?://.+)$")  # "/filehttp://host/…": a URL glued behind a prefix

@@ -55,15 +55,25 @@ def open_for_reading(path: Path) -> ArticleStore:
 
 
 def build_feeds_for(settings: Any) -> BuildReport:
-    """``build_feeds`` with the database, output folder, limit and site URL of Scrapy *settings*."""
-    from aggregator.paths import db_path, output_dir
+    """The feeds and the health page, with the database, output folder, limit and site URL of *settings*.
 
-    return build_feeds(
-        db_path(settings),
-        output_dir(settings),
+    The health page (``<output>/health.html``) is written here, beside the feeds, and not by
+    ``build_feeds``: its counts per source read whole index ranges, while every read of the feed
+    build stays a walk of the newest N (``tests/test_publishing_queries.py``).
+    """
+    from aggregator.paths import db_path, output_dir
+    from aggregator.publish.health_page import render_health
+
+    database, output = db_path(settings), output_dir(settings)
+    report = build_feeds(
+        database,
+        output,
         limit=setting(settings, "BAOTINH_FEED_LIMIT"),
         site_url=setting(settings, "BAOTINH_SITE_URL") or DEFAULT_SITE_URL,
     )
+    with open_for_reading(Path(database)) as store:
+        _write(report, Path(output) / "health.html", render_health(store))
+    return report
 
 
 def build_feeds(

@@ -32,7 +32,7 @@ _FEED_GROUPS = (
 
 
 @cache
-def _environment() -> jinja2.Environment:
+def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("aggregator.publish", "templates"),
         autoescape=True,
@@ -65,7 +65,7 @@ def render_index(built: Built, *, per_source: int | None = None) -> bytes:
     for spec in built.specs:
         by_kind.setdefault(spec.kind, []).append(spec)
     page = (
-        _environment()
+        environment()
         .get_template("index.html")
         .render(
             title=TITLE,

@@ -24,7 +24,7 @@ from typing import Any
 
 from itemadapter import ItemAdapter
 
-from aggregator.extract.reader import CORE_FIELDS
+from aggregator.items import CORE_FIELDS
 
 FIELDS = ("title", "published", "author", "dateline", "summary", "body", "category", "tags", "image_url")
 CORE = CORE_FIELDS

@@ -17,8 +17,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from aggregator.dates import VN_TZ
-from aggregator.run.reading_health import Thresholds, reading_figures, reading_flags
 from aggregator.store import ArticleStore, frontier, lock
+from aggregator.store.reading_health import Thresholds, reading_figures, reading_flags
 
 
 @dataclass(slots=True)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from aggregator.config import setting
-from aggregator.extract.reader import CORE_FIELDS
+from aggregator.items import CORE_FIELDS
 
 # The runs before the last one that make a source's own level, and the newest articles whose
 # date conflicts count.
