@@ -28,6 +28,12 @@ SAMPLE_ARTICLES = {
     "baocamau": ["https://baocamau.vn/nam-can-mo-rong-vung-nuoi-tom-sinh-thai-a41234.html"],
     "baocantho": ["https://baocantho.com.vn/cho-noi-cai-rang-don-khach-dip-le-a190123.html"],
     "baocaobang": ["https://baocaobang.vn/Huong-vi-pho-chua-Cao-Bang-38371.html"],
+    "hanoimoi": ["https://hanoimoi.vn/ha-noi-mo-rong-tuyen-pho-di-bo-712345.html"],
+    "huengaynay": [
+        "https://huengaynay.vn/kinh-te/huong-thuy-mo-rong-lang-nghe-156789.html",
+        "https://baothuathienhue.vn/chinh-tri-xa-hoi/phu-loc-don-tau-du-lich-145678.html",
+    ],
+    "sggp": ["https://www.sggp.org.vn/thu-duc-khanh-thanh-cau-moi-post812345.html"],
     "baoangiang": ["https://baoangiang.com.vn/long-xuyen-mo-rong-cho-noi-a410987.html"],
     "baodaklak": ["https://baodaklak.vn/kinh-te/202510/buon-ma-thuot-vao-vu-ca-phe-3f9a1c2/"],
     "baodanang": ["https://baodanang.vn/hoi-an-don-khach-dip-cuoi-tuan-3291045.html"],
@@ -94,7 +100,7 @@ def test_spider_names_are_unique_module_names() -> None:
 def test_registry_entry_is_complete(name: str) -> None:
     cls = SPIDERS[name]
     assert (
-        bool(cls.source_name.startswith("Báo ")),
+        bool(cls.source_name[:1].isupper() and "." not in cls.source_name),  # a paper's name, not a domain
         bool(cls.platform),
         bool(cls.allowed_domains),
         bool(cls.listing_urls or cls.feed_urls or cls.sitemap_urls),

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
+from aggregator.dates import parse_vn_date
 from aggregator.extract.paragraphs import BodyParts, Paragraph, iter_paragraphs
 from aggregator.extract.people import CREDIT, ROLE_PREFIX
 from aggregator.text import _text_content, caseless, clean_text, parse_fragment, remove_junk, sanitize_html
@@ -148,16 +149,26 @@ def split_body(
 def _drop_header_blocks(
     blocks: list[Paragraph], root: etree._Element, repeated: Sequence[str | None], markers: Sequence[str]
 ) -> None:
-    """Remove leading blocks that repeat the title or sapo, or print "author • date"."""
+    """Remove leading blocks that repeat the title or sapo, or print "author • date" or a date."""
     heads = {caseless(text) for text in repeated if text}
     heads |= {caseless(split_lead_dateline(text, markers)[1]) for text in repeated if text}
     while blocks:
         text = blocks[0].text
         bare = split_lead_dateline(text, markers)[1]
-        if caseless(text) in heads or caseless(bare) in heads or _AUTHOR_DATE_LINE.match(text):
+        if (
+            caseless(text) in heads
+            or caseless(bare) in heads
+            or _AUTHOR_DATE_LINE.match(text)
+            or _date_line(text)
+        ):
             _drop(blocks.pop(0).element, root)
             continue
         break
+
+
+def _date_line(text: str) -> bool:
+    """A short block that is nothing but a date: the header's date line repeated above the text."""
+    return len(text) <= 60 and parse_vn_date(text) is not None
 
 
 def _drop(el: etree._Element, root: etree._Element) -> None:
