@@ -45,16 +45,16 @@ def run_spiders(
             from aggregator.run.parallel import plan_shards, run_sharded, source_weights
 
             shards = plan_shards(names, processes, source_weights(database, names))
-            stats = run_sharded(shards, lambda shard: _crawl_here(shard, settings, spider_args))
+            stats = run_sharded(shards, lambda shard: crawl_here(shard, settings, spider_args))
         else:
-            stats = _crawl_here(names, settings, spider_args)
+            stats = crawl_here(names, settings, spider_args)
     finally:
         if not distributed:
             release(database)
     return {name: stats[name] for name in names if name in stats}
 
 
-def _crawl_here(
+def crawl_here(
     names: Sequence[str], settings: Any, spider_args: dict[str, str] | None
 ) -> dict[str, dict[str, Any]]:
     """The named spiders in this process's reactor."""

@@ -81,7 +81,7 @@ def cmd_parse_date(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     """Read N articles of each spider's site without storing them; exit 1 unless all are ``ok``."""
-    from aggregator.cli.crawl import _crawl_here
+    from aggregator.cli.crawl import crawl_here
     from aggregator.run import verify
     from spiders.registry import project_settings, provincial_spiders
 
@@ -95,7 +95,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         )
         return 2
     overrides = {**verify.crawl_settings(args.articles), "MIRROR": args.mirror}
-    stats = _crawl_here(names, project_settings(overrides), None)
+    stats = crawl_here(names, project_settings(overrides), None)
     reports = [
         verify.report(name, verify.READINGS.get(name, []), stats.get(name, {}), args.articles)
         for name in names

@@ -31,8 +31,8 @@ class F5Pages(BasicPages):
     )
 
     def article_url(self, story: Story) -> str:
-        # Event pages share the article markup; Hà Nội Mới's spider skips them, so it gets none.
-        kind = "event" if story.index % 6 == 5 and self.spec.key != "hanoimoi" else ""
+        # Event pages share the article markup; a paper whose spider skips them (Hà Nội Mới) gets none.
+        kind = "event" if story.index % 6 == 5 and self.spec.event_pages else ""
         return f"{self.spec.root}{self.slug(story)}-{kind}{story.number}.html"
 
     def date_text(self, story: Story) -> str:

@@ -42,6 +42,7 @@ class SiteSpec:
     parent: Section | None = None  # a listing that shows every section (baocantho's THỜI SỰ)
     flavour: str = ""  # the page family the renderer draws; default: the platform
     home_listing: bool = False  # the home page is the only listing (no pagination)
+    event_pages: bool = True  # F5: event pages (``-event<id>.html``) are articles to the paper's spider
 
     @property
     def pages(self) -> str:
@@ -188,6 +189,7 @@ def derive_spec(spider: type) -> SiteSpec:
         feed_urls=tuple(spider.feed_urls),
         flavour=flavour,
         home_listing=home_listing,
+        event_pages=bool(re.search(spider.article_url_pattern, f"https://{host}/tin-event12345.html")),
     )
 
 

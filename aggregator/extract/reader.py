@@ -172,8 +172,9 @@ def _read_category(reading: Reading, root: etree._Element, profile: Profile, met
             reading.note("category", entry, "selector")
             return
     for source, entry in meta.category:
-        if labels.section([entry]):
-            reading.note("category", labels.section([entry]), source)
+        named = labels.section([entry])
+        if named:
+            reading.note("category", named, source)
             return
 
 
