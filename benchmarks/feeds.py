@@ -1,14 +1,18 @@
-"""Build every feed (RSS + Atom per slice, the OPML and index.html) from 10k, 100k and 1M articles.
+"""Build every feed (RSS + Atom per slice and per topic, the OPML and index.html) from 10k, 100k and 1M articles.
 
-    .venv/bin/python benchmarks/feeds.py                  # 10k, 100k, 1M
-    .venv/bin/python benchmarks/feeds.py --sizes 10000,100000
+    .venv/bin/python benchmarks/feeds.py                  # 10k, 100k, 1M; 20 topics
+    .venv/bin/python benchmarks/feeds.py --sizes 10000,100000 --topics 0
 
 Each database is generated quickly into the real schema (``ArticleStore(...).db``, rows inserted
 with executemany, the store's indexes rebuilt after the load): 30 papers, 34 provinces, 10
 categories (some spelled two ways), Vietnamese-like text, 0.5% undated rows and 5% near-duplicate
-cluster members. The build then runs in a child process, so its time and peak memory
-(``ru_maxrss``) are its own; a second, unchanged build is timed too. The last line is one JSON
-object with ``seconds_10k``, ``seconds_100k``, ``seconds_1m`` and ``peak_mb_1m``.
+cluster members; the full-text index is built as the store builds it (folded text, facet tokens)
+and ``--topics`` saved searches (default 20: words, phrases, OR, exclusions, some narrowed to a
+province or paper) are stored. Every syllable of the generated text is in most bodies, so each
+topic matches most of the archive: the worst case for a topic feed. The build then runs in a
+child process, so its time and peak memory (``ru_maxrss``) are its own; the same build without
+the topics is timed beside it, and a second, unchanged build. The last line is one JSON object
+with ``seconds_10k``, ``seconds_100k``, ``seconds_1m``, ``seconds_no_topics_1m`` and ``peak_mb_1m``.
 """
 
 from __future__ import annotations
@@ -29,7 +33,32 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from aggregator.dates import VN_TZ
 from aggregator.publish import slugify
-from aggregator.store import ArticleStore
+from aggregator.store import ArticleStore, fts
+from aggregator.store.topics import save_topic
+
+# (name, query, province, sources) of the benchmark's topics: what feed readers save.
+TOPICS = [
+    ("lu-lut", "lũ lụt OR sạt lở", "", ()),
+    ("mua-lu", '"mưa lũ"', "", ()),
+    ("ret-dam", '"rét đậm" OR "rét hại"', "", ()),
+    ("nang-nong", '"nắng nóng" OR "hạn mặn"', "", ()),
+    ("cao-toc", '"đường cao tốc"', "", ()),
+    ("cang-bien", "cảng biển -du lịch", "", ()),
+    ("cua-khau", '"cửa khẩu" hàng hóa', "Lạng Sơn", ()),
+    ("xuat-khau", "xuất khẩu (lúa OR gạo OR tôm)", "", ()),
+    ("tet", '"tết nguyên đán"', "", ()),
+    ("chay-rung", '"cháy rừng" OR "phòng cháy"', "", ()),
+    ("giao-duc", "giáo dục NOT thi", "", ()),
+    ("thi-tot-nghiep", '"thi tốt nghiệp"', "", ()),
+    ("benh-vien", '"bệnh viện"', "Hà Nội", ()),
+    ("ca-phe", '"cà phê" OR "hồ tiêu"', "Đắk Lắk", ()),
+    ("du-lich", '"du lịch" lễ hội', "", ()),
+    ("viec-lam", '"việc làm" "lao động"', "", ()),
+    ("an-ninh", '"an ninh trật tự"', "", ()),
+    ("thuy-san", "thủy sản OR tôm OR cá", "Cà Mau", ()),
+    ("khu-cong-nghiep", '"khu công nghiệp" đầu*', "", ()),
+    ("bien-dao", '"biển đảo"', "", ("baokhanhhoa",)),
+]
 
 SYLLABLES = [
     "tỉnh",
@@ -276,9 +305,32 @@ def generate(path: Path, n: int, body_chars: int) -> float:
     for _, sql in indexes:
         conn.execute(sql)
     conn.execute("COMMIT")
+    index_text(store, n)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     return time.perf_counter() - started
+
+
+def index_text(store: ArticleStore, n: int) -> None:
+    """The full-text index of every row, as the store writes it (``fts.index``), in rowid chunks."""
+    conn = store.db.conn
+    conn.execute("BEGIN")
+    columns = "rowid, title, summary, body, source, province"
+    for start in range(0, n, 20_000):
+        cursor = conn.execute(
+            f"select {columns} from articles where rowid > ? and rowid <= ?", (start, start + 20_000)
+        )
+        names = [d[0] for d in cursor.description]
+        fts.index(store.db, [dict(zip(names, row, strict=True)) for row in cursor.fetchall()])
+    conn.execute("COMMIT")
+
+
+def save_topics(db: Path, count: int) -> int:
+    """Store the first *count* benchmark topics (each checked, as ``baotinh topics add`` does)."""
+    with ArticleStore(db) as store:
+        for name, query, province, sources in TOPICS[:count]:
+            save_topic(store.db.conn, name, query, province=province, sources=sources)
+    return min(count, len(TOPICS))
 
 
 def build_once(db: Path, out: Path) -> dict:
@@ -313,6 +365,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--body-chars", type=int, default=1200, help="plain-text body length per article")
     parser.add_argument("--dir", type=Path, help="keep the databases here (default: a temporary folder)")
+    parser.add_argument("--topics", type=int, default=20, help="saved topics published as feeds (max 20)")
     parser.add_argument("--build", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.build:
@@ -328,15 +381,20 @@ def main() -> None:
             made = generate(db, n, args.body_chars)
             out = work / f"out-{label(n)}"
             shutil.rmtree(out, ignore_errors=True)
+            without = build_in_child(db, work / f"out-no-topics-{label(n)}")
+            shutil.rmtree(work / f"out-no-topics-{label(n)}", ignore_errors=True)
+            topics = save_topics(db, args.topics)
             first = build_in_child(db, out)
             again = build_in_child(db, out)
             size_mb = db.stat().st_size / 2**20
             print(
                 f"{n:>9,} articles ({size_mb:,.0f} MB, generated in {made:.1f} s): {first['files']} files in "
                 f"{first['seconds']:.2f} s, peak {first['peak_mb']:.0f} MB; unchanged rebuild "
-                f"{again['seconds']:.2f} s, {again['written']} files rewritten",
+                f"{again['seconds']:.2f} s, {again['written']} files rewritten; without the {topics} topics "
+                f"{without['files']} files in {without['seconds']:.2f} s",
                 flush=True,
             )
+            result[f"seconds_no_topics_{label(n)}"] = round(without["seconds"], 3)
             result[f"seconds_{label(n)}"] = round(first["seconds"], 3)
             result[f"peak_mb_{label(n)}"] = round(first["peak_mb"], 1)
             result[f"seconds_unchanged_{label(n)}"] = round(again["seconds"], 3)

@@ -57,3 +57,26 @@ def spider_for_url(url: str) -> type:
         if any(within(host, d) for d in domains):
             return cls
     return GenericNewsSpider
+
+
+def province_filter(province: str | None, sources: list[str] | None = None) -> tuple[list[str], str | None]:
+    """What ``--province`` means for a filter: (sources, province column value).
+
+    A current province is a value of the articles' province column. A former one (merged in
+    2025) names papers instead: ``Yên Bái`` → Báo Lào Cai's spider, unless sources were given.
+    Raises ``ValueError`` for a name that is neither (with the names it knows).
+    """
+    from aggregator.text import fold
+
+    sources = list(sources or [])
+    if not province:
+        return sources, None
+    classes = [cls for cls in spider_classes() if getattr(cls, "province", "")]
+    for cls in classes:
+        if fold(cls.province) == fold(province):
+            return sources, cls.province
+    former = [cls.name for cls in classes if any(fold(p) == fold(province) for p in cls.former_provinces)]
+    if former:
+        return sources or former, None
+    known = sorted({cls.province for cls in classes})
+    raise ValueError(f"unknown province {province!r}; known: {', '.join(known)}")

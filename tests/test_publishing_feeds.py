@@ -19,6 +19,7 @@ from lxml import etree
 import aggregator.store.schema
 from aggregator.publish import build_feeds, display_name, entry_id
 from aggregator.store import ArticleStore
+from aggregator.store.topics import save_topic
 
 SITE = "https://baotinh.example/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -115,14 +116,22 @@ FEEDS = {
     "category/kinh-te": ["ct-lua"],
     "category/thoi-su": ["ls-ret", "ct-cho", "ls-cho"],
     "category/xa-hoi": ["dn-bad"],
+    # Topics (saved searches): the three papers' rice story once, the earliest; a topic narrowed
+    # to one province, with an OR.
+    "topic/gia-lua": ["ct-lua"],
+    "topic/lang-son-cho-ret": ["ls-ret", "ls-cho"],
 }
+# name, query, province of the saved topics
+TOPICS = [("Giá lúa", "giá lúa", ""), ("lang-son-cho-ret", "chợ OR rét", "Lạng Sơn")]
 FILES = [f"{name}{suffix}" for name in FEEDS for suffix in (".rss", ".atom")]
 
 
-def fill(db: Path, rows, monkeypatch) -> None:
+def fill(db: Path, rows, monkeypatch, topics=()) -> None:
     """Store *rows*; a row's ``cluster_id`` is then set as given (as if the clustering found it)."""
     monkeypatch.setattr(aggregator.store.schema, "utc_now", lambda: SEEN)
     with ArticleStore(db) as store:
+        for name, query, province in topics:
+            save_topic(store.db.conn, name, query, province=province)
         store.save_articles([{k: v for k, v in r.items() if k != "cluster_id"} for r in rows])
         with store.db.conn:
             store.db.conn.executemany(
@@ -131,10 +140,10 @@ def fill(db: Path, rows, monkeypatch) -> None:
             )
 
 
-def build_publishing(root: Path, rows=ROWS, site_url: str = SITE):
-    """The database of *rows* in *root* and its full build in ``root/out``; returns the report."""
+def build_publishing(root: Path, rows=ROWS, site_url: str = SITE, topics=TOPICS):
+    """The database of *rows* and *topics* in *root* and its full build in ``root/out``; returns the report."""
     with pytest.MonkeyPatch.context() as mp:
-        fill(root / "articles.db", rows, mp)
+        fill(root / "articles.db", rows, mp, topics=topics)
     return build_feeds(root / "articles.db", root / "out", site_url=site_url)
 
 

@@ -33,21 +33,27 @@ def served(tmp_path_factory):
         yield root, url
 
 
-def read(root: Path, urls: list[str], name: str) -> list[tuple[str, str, int, str]]:
-    """Subscribe a fresh newsboat to *urls*, reload once, and return its items (guid, title, time, feed)."""
-    home = root / name
-    home.mkdir()
-    (home / "urls").write_text("\n".join(urls) + "\n", encoding="utf-8")
-    (home / "config").write_text("", encoding="utf-8")
+def newsboat(home: Path, *args: str) -> None:
+    """Run newsboat with its files (urls, cache.db, config) in *home* and nowhere else."""
+    if not (home / "config").exists():
+        (home / "config").write_text("", encoding="utf-8")
     env = {
         "HOME": str(home),
         "XDG_CONFIG_HOME": str(home),
         "XDG_DATA_HOME": str(home),
         "PATH": "/usr/bin:/bin",
     }
-    command = ["newsboat", "-x", "reload", "-u", "urls", "-c", "cache.db", "-C", "config"]
-    done = subprocess.run(command, cwd=home, env=env, capture_output=True, text=True, timeout=120)
+    command = ["newsboat", *args, "-u", "urls", "-c", "cache.db", "-C", "config"]
+    done = subprocess.run(command, cwd=home, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
+
+
+def read(root: Path, urls: list[str], name: str) -> list[tuple[str, str, int, str]]:
+    """Subscribe a fresh newsboat to *urls*, reload once, and return its items (guid, title, time, feed)."""
+    home = root / name
+    home.mkdir()
+    (home / "urls").write_text("\n".join(urls) + "\n", encoding="utf-8")
+    newsboat(home, "-x", "reload")
     with sqlite3.connect(home / "cache.db") as cache:
         rows = cache.execute("select guid, title, pubDate, feedurl from rss_item").fetchall()
     return sorted(rows, key=lambda r: (-r[2], r[0]))
@@ -55,7 +61,15 @@ def read(root: Path, urls: list[str], name: str) -> list[tuple[str, str, int, st
 
 @pytest.mark.parametrize(
     "feed",
-    ["all.rss", "all.atom", "province/lang-son.rss", "source/baolaocai.atom", "category/thoi-su.rss"],
+    [
+        "all.rss",
+        "all.atom",
+        "province/lang-son.rss",
+        "source/baolaocai.atom",
+        "category/thoi-su.rss",
+        "topic/gia-lua.rss",
+        "topic/lang-son-cho-ret.atom",
+    ],
 )
 def test_newsboat_reads_every_entry_with_title_and_time(served, feed):
     root, url = served
@@ -80,3 +94,41 @@ def test_same_article_in_two_feeds_is_one_item(served):
     assert sorted(guid for guid, *_ in items) == sorted(
         f"tag:baotinh,2026:article:{i}" for i in set(FEEDS["all"]) | set(FEEDS["source/baolangson"])
     )
+
+
+@pytest.fixture(scope="module")
+def from_opml(tmp_path_factory):
+    """newsboat subscribed by importing the OPML of a build whose site URL is the test server."""
+    root = tmp_path_factory.mktemp("newsboat-opml")
+    (root / "out").mkdir()
+    with running_server(root / "out") as url:
+        build_publishing(root, site_url=url)
+        home = root / "reader"
+        home.mkdir()
+        newsboat(home, "-i", str(root / "out" / "feeds" / "feeds.opml"))  # subscribe from the OPML
+        newsboat(home, "-x", "reload")
+        with sqlite3.connect(home / "cache.db") as cache:
+            feeds = dict(cache.execute("select rssurl, title from rss_feed").fetchall())
+            guids = {guid for (guid,) in cache.execute("select guid from rss_item")}
+        yield url, feeds, guids
+
+
+def test_newsboat_reads_every_feed_of_the_opml(from_opml):
+    """Every feed the OPML lists, topic feeds too, fetched and read (a feed's title is in the cache)."""
+    url, feeds, _ = from_opml
+    assert sorted(u for u, title in feeds.items() if title) == sorted(
+        f"{url}feeds/{name}.rss" for name in FEEDS
+    )
+
+
+def test_newsboat_holds_every_entry_once(from_opml):
+    _, _, guids = from_opml
+    assert guids == {f"tag:baotinh,2026:article:{i}" for ids in FEEDS.values() for i in ids}
+
+
+def test_the_opml_subscribes_newsboat_to_the_topic_feeds(from_opml):
+    url, feeds, _ = from_opml
+    assert {u: t for u, t in feeds.items() if "/topic/" in u} == {
+        f"{url}feeds/topic/gia-lua.rss": "Chủ đề: Giá lúa",
+        f"{url}feeds/topic/lang-son-cho-ret.rss": "Chủ đề: chợ OR rét",
+    }

@@ -55,6 +55,14 @@ def test_opml_groups(opml):
         "Lạng Sơn",
         "Lào Cai",
         "Chuyên mục",
+        "Chủ đề",
+    ]
+
+
+def test_opml_topic_folder_holds_every_topic_feed(opml):
+    folder = next(o for o in opml.find("body") if o.get("text") == "Chủ đề")
+    assert [o.get("xmlUrl") for o in folder] == [
+        f"{SITE}feeds/{name}.rss" for name in FEEDS if name.startswith("topic/")
     ]
 
 

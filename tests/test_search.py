@@ -73,7 +73,11 @@ def test_fold_removes_tone_marks_and_d_stroke() -> None:
 
 
 def test_match_expression_quotes_words() -> None:
-    assert match_expression('Lạng "Sơn" OR x*') == '{title summary body} : ("lang" "son" "or" "x"*)'
+    assert match_expression('Lạng "Sơn" OR x*') == '{title summary body} : ((("lang" AND "son") OR "x"*))'
+
+
+def test_match_expression_reads_a_broken_query_as_its_words() -> None:
+    assert match_expression('Lạng ("Sơn" OR') == '{title summary body} : ("lang" "son")'
 
 
 @pytest.mark.parametrize("query", ["lang son", "Lang Son", "LẠNG SƠN", "Lạng Sơn"])

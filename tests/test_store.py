@@ -92,6 +92,7 @@ def test_articles_columns(store):
         "content_hash",
         "cluster_id",
         "sort_time",
+        "published_day",
     ]
 
 

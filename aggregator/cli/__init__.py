@@ -1,4 +1,4 @@
-"""The ``baotinh`` command: demo, crawl, mirror, extract, parse-date, feeds, search, stats, sources.
+"""The ``baotinh`` command: demo, crawl, mirror, extract, parse-date, feeds, search, topics, stats, sources.
 
 Subcommands are thin: each one calls the package that owns the work (``crawl``, ``reading`` and
 ``queries`` here only parse arguments and print). Output meant for scripts is JSON on stdout;
@@ -24,6 +24,7 @@ from aggregator.cli.queries import (
     cmd_stats,
 )
 from aggregator.cli.reading import cmd_extract, cmd_parse_date, cmd_verify
+from aggregator.cli.topics import add_parser as add_topics_parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--format", choices=("table", "json", "csv"), default="table")
     with_paths(search)
     search.set_defaults(func=cmd_search)
+
+    add_topics_parser(sub)
 
     stats = sub.add_parser("stats", help="per source: last run, new per day, newest age, flags")
     stats.add_argument("--format", choices=("table", "json", "csv"), default="table")
@@ -110,6 +113,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("root", nargs="?", help="folder to serve (default: BAOTINH_OUTPUT)")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument(
+        "--datasette",
+        action="store_true",
+        help="serve the articles database in datasette instead (pip install 'baotinh[datasette]')",
+    )
     serve.set_defaults(func=cmd_serve)
 
     sources = sub.add_parser("sources", help="list every source (spider, paper, province, platform)")

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from spiders.registry import project_settings, spider_classes
+from spiders.registry import project_settings, province_filter, spider_classes
 
 
 def cmd_feeds(args: argparse.Namespace) -> int:
@@ -29,7 +29,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
     return 0
 
 
-def _emit(rows: list[dict[str, Any]], fmt: str, table_columns: Sequence[str]) -> None:
+def emit(rows: list[dict[str, Any]], fmt: str, table_columns: Sequence[str]) -> None:
     """Print rows as a table, a JSON list of objects, or CSV."""
     if fmt == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -62,27 +62,15 @@ def _open_db(args: argparse.Namespace) -> Any:
     return ArticleStore(database, readonly=True)
 
 
-def _province_sources(province: str) -> list[str]:
-    """Sources of a former province (merged in 2025): ``--province "Yên Bái"`` searches Báo Lào Cai."""
-    from aggregator.store.fts import fold
-
-    return [
-        cls.name
-        for cls in spider_classes()
-        if any(fold(old) == fold(province) for old in getattr(cls, "former_provinces", ()))
-    ]
-
-
 def cmd_search(args: argparse.Namespace) -> int:
     from datetime import date
 
     from aggregator.store.search import search
 
-    sources = list(args.source or [])
-    province = args.province
-    if province and (former := _province_sources(province)):
-        # a former province names papers, not a value of the province column
-        sources, province = sources or former, None
+    try:  # a former province names papers, not a value of the province column
+        sources, province = province_filter(args.province, args.source)
+    except ValueError:  # a name only this database knows: searched as it is
+        sources, province = list(args.source or []), args.province
     try:
         store = _open_db(args)
     except FileNotFoundError as exc:
@@ -101,7 +89,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         )
     for row in rows:
         row.pop("score", None)
-    _emit(rows, args.format, ("published", "source", "title", "url"))
+    emit(rows, args.format, ("published", "source", "title", "url"))
     return 0 if rows else 1
 
 
@@ -130,7 +118,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         for row in rows:
             row["flags"] = ",".join(row["flags"]) or "ok"
             row["new_7d"] = sum(row["new_per_day"].values())
-    _emit(
+    emit(
         rows,
         args.format,
         (
@@ -154,10 +142,48 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def datasette_command(database: Path, host: str, port: int) -> list[str]:
+    """The datasette server on the articles database, its search box, facets and queries set up."""
+    return [
+        sys.executable,
+        "-m",
+        "datasette",
+        "serve",
+        str(database),
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--setting",
+        "facet_time_limit_ms",
+        "1000",  # the day and category facets over a whole archive
+        "--setting",
+        "sql_time_limit_ms",
+        "5000",
+    ]
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
-    from aggregator.paths import output_dir
+    from aggregator.paths import db_path, output_dir
     from aggregator.run.serve import serve
 
+    if args.datasette:
+        import importlib.util
+        import os
+
+        database = db_path(
+            project_settings({"BAOTINH_OUTPUT": args.root}) if args.root else project_settings()
+        )
+        if not database.is_file():
+            print(f"no database at {database}: run `baotinh demo` first", file=sys.stderr)
+            return 2
+        if importlib.util.find_spec("datasette") is None:
+            print("datasette is not installed: pip install 'baotinh[datasette]'", file=sys.stderr)
+            return 2
+        command = datasette_command(database, args.host, args.port)
+        print(f"datasette on http://{args.host}:{args.port}/ (Ctrl-C stops it)", file=sys.stderr)
+        sys.stderr.flush()
+        os.execv(command[0], command)  # datasette itself, its own signals: nothing left behind
     root = Path(args.root) if args.root else output_dir(project_settings())
     if not root.is_dir():
         print(f"nothing to serve at {root}: run `baotinh demo` first", file=sys.stderr)
@@ -188,7 +214,7 @@ def source_rows() -> list[dict[str, Any]]:
 def cmd_sources(args: argparse.Namespace) -> int:
     rows = source_rows()
     if args.format in ("json", "csv"):
-        _emit(rows, args.format, ())
+        emit(rows, args.format, ())
     else:
         for row in rows:
             entries = len(row["listing_urls"]) + len(row["feed_urls"]) + len(row["sitemap_urls"])
@@ -212,5 +238,5 @@ def cmd_settings(args: argparse.Namespace) -> int:
         }
         for spec in SETTINGS
     ]
-    _emit(rows, args.format, ("setting", "default", "value", "meaning"))
+    emit(rows, args.format, ("setting", "default", "value", "meaning"))
     return 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -116,12 +117,20 @@ def _read(store: ArticleStore, specs: list[FeedSpec] | None, limit: int) -> Buil
     built = Built(specs if specs is not None else feed_specs(store))
     names = {v: s.name for s in built.specs if s.kind == "category" for v in s.values}
     cache = EntryCache(conn, names)
-    for spec in built.specs:
+    for spec in list(built.specs):
         if spec.where:
             rows = store.newest(limit=limit, where=spec.where, params=spec.params)
             chosen: list[tuple[str, list[Member]]] = [(r["id"], []) for r in rows]
         else:
-            chosen = select_entries(conn, spec, limit)
+            try:
+                chosen = select_entries(conn, spec, limit)
+            except sqlite3.OperationalError as exc:
+                if not spec.match:
+                    raise
+                # a topic's query the index cannot run: that feed is left as it was, the rest built
+                logger.warning("topic feed %s not built: %s", spec.path, exc)
+                built.specs.remove(spec)
+                continue
         built.entries[spec.path] = cache.get([i for i, _ in chosen])
         built.also[spec.path] = {i: others for i, others in chosen if others}
     return built

@@ -43,10 +43,11 @@ class FeedSpec:
     column: str = ""  # "source", "province" or "category"; "" for every article
     values: tuple[str, ...] = ()
     combined: bool = False  # one entry per near-duplicate cluster
-    kind: str = "custom"  # all, source, province, category, custom
+    kind: str = "custom"  # all, source, province, category, topic, custom
     name: str = ""  # display name: the paper, province or category
     group: str = ""  # a source's province (the OPML groups by it)
     home: str = ""  # the HTML page of the slice, relative to the site URL (index.html filters)
+    match: str = ""  # a topic: the FTS5 expression its articles match (``store.topics``)
 
 
 @dataclass(slots=True)

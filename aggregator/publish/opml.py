@@ -2,7 +2,7 @@
 
 OPML 2.0 (http://opml.org/spec2.opml): one ``type="rss"`` outline per feed with ``xmlUrl``,
 ``htmlUrl``, ``title`` and ``text``; a folder for every feed, one per province (the province feed
-and its papers' feeds), and one for the categories. Each slice is listed once, by its RSS file, so
+and its papers' feeds), one for the categories and one for the topics (saved searches). Each slice is listed once, by its RSS file, so
 importing the file never subscribes a reader twice to the same articles. It carries no date (both
 are optional), so its bytes change only when the list of feeds does.
 """
@@ -66,6 +66,10 @@ def render_opml(built: Built, *, site_url: str) -> bytes:
     if by_kind.get("category"):
         folder = _folder(body, "Chuyên mục")
         for spec in by_kind["category"]:
+            _feed(folder, spec, site_url)
+    if by_kind.get("topic"):
+        folder = _folder(body, "Chủ đề")
+        for spec in by_kind["topic"]:
             _feed(folder, spec, site_url)
     for spec in by_kind.get("custom", []):
         _feed(body, spec, site_url)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -29,7 +30,16 @@ from aggregator.publish.model import (
     web_url,
 )
 from aggregator.store import ArticleStore
+from aggregator.store.fts import FTS_TABLE
+from aggregator.store.query import QueryError
+from aggregator.store.topics import load_topics
 from aggregator.text import NH3_SAFETY, sanitize_html, xml_safe
+
+logger = logging.getLogger(__name__)
+
+# A topic feed chooses among the most recently stored matches of its query (an index walk that
+# stops early, however common its words): the newest by publication time among them.
+TOPIC_WINDOW = 2000
 
 _FULL_COLUMNS = (
     "id, url, source, source_name, province, title, summary, body_html, author, credit, category, tags, "
@@ -121,6 +131,30 @@ def feed_specs(store: ArticleStore) -> list[FeedSpec]:
                     home=f"#{column}={slug}",
                 )
             )
+    return specs + topic_specs(db)
+
+
+def topic_specs(db: sqlite3.Connection) -> list[FeedSpec]:
+    """A feed per saved topic; one whose query no longer reads is left out, with a warning."""
+    specs = []
+    for topic in load_topics(db):
+        try:
+            expression = topic.expression()
+        except QueryError as exc:
+            logger.warning("topic %s left out of the feeds: %s", topic.slug, exc)
+            continue
+        title = xml_safe(topic.title)
+        specs.append(
+            FeedSpec(
+                f"topic/{topic.slug}",
+                f"Chủ đề: {title}",
+                f"Tin về “{xml_safe(topic.query)}” từ các báo địa phương",
+                match=expression,
+                combined=True,
+                kind="topic",
+                name=title,
+            )
+        )
     return specs
 
 
@@ -183,19 +217,24 @@ def _cluster_members(db: sqlite3.Connection, clusters: Iterable[str]) -> dict[st
     return found
 
 
-def _in_slice(spec: FeedSpec, member: Member) -> bool:
-    return not spec.column or getattr(member, spec.column) in spec.values
+def _matching_members(db: sqlite3.Connection, spec: FeedSpec) -> list[Member]:
+    """A topic's candidates, newest first: the latest ``TOPIC_WINDOW`` stored matches of its query."""
+    sql = (
+        f"select {_KEY_COLUMNS} from articles where rowid in (select rowid from {FTS_TABLE} "
+        f"where {FTS_TABLE} match ? order by rowid desc limit ?)"
+    )
+    return sorted(map(_member, db.execute(sql, (spec.match, TOPIC_WINDOW))), key=_newest_first)
 
 
 def _collapse(
-    db: sqlite3.Connection, spec: FeedSpec, members: list[Member]
+    db: sqlite3.Connection, members: list[Member], in_slice: Callable[[Member], bool]
 ) -> list[tuple[str, list[Member]]]:
     """One entry per cluster: an article stays unless an earlier member is in the same feed."""
     clusters = _cluster_members(db, (m.cluster for m in members))
     chosen = []
     for member in members:
         group = clusters.get(member.cluster) or [member]
-        inside = [m for m in group if _in_slice(spec, m)] or [member]
+        inside = [m for m in group if in_slice(m)] or [member]
         if min(inside, key=_oldest_first).id == member.id:
             others = sorted((m for m in group if m.id != member.id), key=_oldest_first)
             chosen.append((member.id, others))
@@ -204,12 +243,23 @@ def _collapse(
 
 def select_entries(db: sqlite3.Connection, spec: FeedSpec, limit: int) -> list[tuple[str, list[Member]]]:
     """Ids of the newest *limit* entries of a slice, each with the other members of its cluster."""
+    matching = _matching_members(db, spec) if spec.match else None
+    matched = {m.id for m in matching or ()}
+
+    def in_slice(member: Member) -> bool:
+        if matching is not None:
+            return member.id in matched
+        return not spec.column or getattr(member, spec.column) in spec.values
+
     fetch = limit
     while True:
-        members, more = _newest_members(db, spec, fetch)
+        if matching is not None:
+            members, more = matching[:fetch], len(matching) > fetch
+        else:
+            members, more = _newest_members(db, spec, fetch)
         if not spec.combined:
             return [(m.id, []) for m in members]
-        chosen = _collapse(db, spec, members)
+        chosen = _collapse(db, members, in_slice)
         if len(chosen) >= limit or not more:
             return chosen[:limit]
         fetch *= 2

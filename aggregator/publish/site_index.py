@@ -28,6 +28,7 @@ _FEED_GROUPS = (
     ("province", "Theo tỉnh, thành phố"),
     ("source", "Theo báo"),
     ("category", "Theo chuyên mục"),
+    ("topic", "Theo chủ đề"),
 )
 
 

@@ -141,6 +141,8 @@ class ArticleStore(RunRecords):
         for name, kind in ARTICLE_COLUMNS.items():
             if name not in present:
                 self.db["articles"].add_column(name, kind)
+        if "published_day" not in present:
+            self.db.execute(schema.BACKFILL_PUBLISHED_DAY)
         if "sort_time" not in present:
             self.db.execute(
                 "UPDATE articles SET sort_time = strftime('%Y-%m-%dT%H:%M:%S', coalesce(published, first_seen))"
@@ -187,6 +189,7 @@ class ArticleStore(RunRecords):
                         record.update(updated=now, revisions=(old["revisions"] or 1) + 1)
                         result.updated += 1
                 record["sort_time"] = sort_time(record.get("published"), record["first_seen"])
+                record["published_day"] = schema.published_day(record.get("published"))
                 record["tags"] = json.dumps(record.get("tags") or [], ensure_ascii=False)
                 records.append(record)
             reindex = [r for r in records if _text_changed(existing.get(r["id"]), r)]

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from aggregator.store.query import lenient, parse
 from aggregator.text import fold
 
 FTS_TABLE = "articles_fts"
@@ -23,7 +24,6 @@ FTS_TABLE = "articles_fts"
 _COLUMNS = ("title", "summary", "body", "facets")
 _TEXT_COLUMNS = ("title", "summary", "body")
 _INDEXED = (*_TEXT_COLUMNS, "source", "province")  # what the index is built from
-_TOKEN = re.compile(r"\w+\*?")
 
 
 def source_token(source: str) -> str:
@@ -86,13 +86,14 @@ def index(db: Database, rows: Iterable[dict[str, Any]]) -> None:
     )
 
 
-def match_expression(query: str) -> str:
-    """A safe FTS5 query over the text columns: folded words, each quoted (``*`` keeps prefixes)."""
-    terms = []
-    for token in _TOKEN.findall(fold(query)):
-        word = token.rstrip("*")
-        terms.append(f'"{word}"*' if token.endswith("*") else f'"{word}"')
-    return f"{{{' '.join(_TEXT_COLUMNS)}}} : ({' '.join(terms)})" if terms else ""
+def match_expression(query: str, *, strict: bool = False) -> str:
+    """A safe FTS5 query over the text columns, in the search language of ``store.query``.
+
+    Lenient by default (a query that does not parse is read as its words: a search box always
+    answers); ``strict=True`` raises ``QueryError`` instead, for a topic that will be published.
+    """
+    expression = parse(query) if strict else lenient(query)
+    return f"{{{' '.join(_TEXT_COLUMNS)}}} : ({expression})" if expression else ""
 
 
 def facet_expression(sources: Sequence[str] = (), province: str | None = None) -> str:

@@ -42,6 +42,9 @@ ARTICLE_COLUMNS: dict[str, type] = {
     # The instant that orders feeds and listings (UTC ISO): published, else first_seen. Stored so
     # "newest N" is an index walk however large the table grows.
     "sort_time": str,
+    # The local day of "published" (YYYY-MM-DD, Asia/Ho_Chi_Minh): what "articles of that day"
+    # means to a Vietnamese reader, whatever offset the page gave (datasette's day facet).
+    "published_day": str,
 }
 
 _SCHEMA_EXTRA = """
@@ -96,6 +99,24 @@ def sort_time(published: str | None, first_seen: str) -> str:
     return datetime.fromisoformat(first_seen).astimezone(UTC).replace(tzinfo=None).isoformat()
 
 
+def published_day(published: str | None) -> str | None:
+    """``2026-01-08T23:30:00+07:00`` → ``2026-01-08``; a time in another offset counts in Vietnam."""
+    if not published:
+        return None
+    from aggregator.dates import VN_TZ
+
+    try:
+        return datetime.fromisoformat(published).astimezone(VN_TZ).date().isoformat()
+    except ValueError:
+        return None
+
+
+# What a database made before "published_day" existed gets (SQLite's date() counts in UTC).
+BACKFILL_PUBLISHED_DAY = (
+    "UPDATE articles SET published_day = date(published, '+7 hours') WHERE published IS NOT NULL"
+)
+
+
 def _text_changed(old: dict[str, Any] | None, new: dict[str, Any]) -> bool:
     if old is None:
         return True
@@ -143,6 +164,18 @@ TABLES: dict[str, tuple[dict[str, type], str]] = {
             "stats": str,
         },
         "id",
+    ),
+    # Saved searches published as topic feeds (``baotinh topics``): sources is a JSON list.
+    "topics": (
+        {
+            "slug": str,
+            "title": str,
+            "query": str,
+            "province": str,
+            "sources": str,
+            "created": str,
+        },
+        "slug",
     ),
     # ETag / Last-Modified of feeds and sitemaps, for conditional requests.
     "http_validators": ({"url": str, "etag": str, "last_modified": str, "checked": str}, "url"),

@@ -23,6 +23,7 @@ from typing import Any
 from aggregator.dates import VN_TZ
 from aggregator.store import ArticleStore
 from aggregator.store.fts import FTS_TABLE, facet_expression, fold, match_expression
+from aggregator.store.query import words
 
 # How many of the most recently stored matches are ranked (see the module docstring).
 RELEVANCE_WINDOW = 500
@@ -30,7 +31,7 @@ DATE_WINDOW = 2000
 RESULT_COLUMNS = ("id", "url", "title", "source", "source_name", "province", "published", "summary")
 
 
-def _utc_bound(day: date) -> str:
+def utc_day_start(day: date) -> str:
     """Local midnight of *day* (Asia/Ho_Chi_Minh) as the naive UTC text ``sort_time`` uses."""
     local = datetime.combine(day, time(), tzinfo=VN_TZ)
     return local.astimezone(UTC).replace(tzinfo=None).isoformat()
@@ -60,10 +61,10 @@ def search(
     params: list[Any] = [f"({expression}) AND {facets}" if facets else expression]
     if since:
         where.append("a.sort_time >= ?")
-        params.append(_utc_bound(since))
+        params.append(utc_day_start(since))
     if until:
         where.append("a.sort_time < ?")
-        params.append(_utc_bound(date.fromordinal(until.toordinal() + 1)))
+        params.append(utc_day_start(date.fromordinal(until.toordinal() + 1)))
     columns = ", ".join(f"a.{c}" for c in RESULT_COLUMNS)
     sql = (
         f"SELECT {columns}, a.sort_time FROM {FTS_TABLE} JOIN articles a ON a.rowid = {FTS_TABLE}.rowid "
@@ -73,7 +74,7 @@ def search(
     params.append(max(window, limit))
     hits = [dict(row) for row in store.db.query(sql, params)]
     if sort == "relevance":
-        terms = _TERMS.findall(fold(query))
+        terms = words(query)
         for hit in hits:
             hit["score"] = _score(hit, terms)
     hits.sort(key=lambda h: h["sort_time"] or "", reverse=True)
