@@ -43,7 +43,7 @@ TOPICS = [
     ("ret-dam", '"rét đậm" OR "rét hại"', "", ()),
     ("nang-nong", '"nắng nóng" OR "hạn mặn"', "", ()),
     ("cao-toc", '"đường cao tốc"', "", ()),
-    ("cang-bien", "cảng biển -du lịch", "", ()),
+    ("cang-bien", 'cảng biển -"du lịch"', "", ()),
     ("cua-khau", '"cửa khẩu" hàng hóa', "Lạng Sơn", ()),
     ("xuat-khau", "xuất khẩu (lúa OR gạo OR tôm)", "", ()),
     ("tet", '"tết nguyên đán"', "", ()),

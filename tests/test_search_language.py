@@ -74,7 +74,8 @@ def found(store: ArticleStore, query: str) -> list[str]:
         ("covid-19", ["covid"]),  # a word with a dash is its pieces side by side
         ("đồng*", ["donglua"]),  # a prefix
         ("bão AND (số OR giá)", ["bao", "baogia"]),
-        ("Hà Nội - Lào Cai", []),  # a dash between words is punctuation, not an exclusion
+        ("bão - Quảng Ninh", ["bao"]),  # a dash between words is punctuation, not an exclusion
+        ('"sạt lở"*', ["satlo"]),  # a phrase whose last word is a prefix
         ("lũ or lụt", []),  # a lower-case or is a word
     ],
 )
@@ -97,6 +98,10 @@ def test_query_finds(store, query, ids):
         ("", "no words to look for"),
         ("!!! ...", "no words to look for"),
         ("()", "no words to look for"),
+        ("(lũ AND)", "AND needs words on both sides"),
+        ('"*', "quotation mark is not closed"),
+        ("a (b (c (d (e (f (g (h (i (j)))))))))", "brackets nested more than 8 deep"),
+        ("(" * 1000 + "lũ" + ")" * 1000, "brackets nested more than 8 deep"),
     ],
 )
 def test_wrong_query_says_what_is_wrong(query, message):
@@ -108,12 +113,25 @@ def test_lenient_reads_a_wrong_query_as_its_words():
     assert (lenient("lũ OR"), lenient('"sạt lở'), lenient("!!!")) == ('"lu"', '"sat" "lo"', "")
 
 
-def test_plain_expression_drops_operators():
-    assert plain_expression('a OR NOT "b" c*') == '"a" "b" "c"*'
+@pytest.mark.parametrize(
+    ("query", "expression"),
+    [
+        ('bão -"bão giá', '"bao"'),  # the quote not closed: still without what it excluded
+        ("-bão", ""),  # nothing left to look for: nothing found, not everything excluded
+        ("a NOT b OR NOT c", '"a"'),
+        ("lũ -(giá xăng) OR", '"lu"'),
+    ],
+)
+def test_lenient_never_looks_for_what_was_excluded(query, expression):
+    assert lenient(query) == expression
+
+
+def test_plain_expression_drops_operators_and_exclusions():
+    assert plain_expression('a OR NOT "b" c* "d e"*') == '"a" "c"* "d" "e"*'
 
 
 def test_words_for_ranking_leave_out_exclusions_and_operators():
-    assert words('Lũ OR "sạt lở" -giá NOT bão đường*') == ["lu", "sat", "lo", "duong*"]
+    assert words('Lũ OR "sạt lở" -giá NOT bão đường* -(xăng dầu) mưa') == ["lu", "sat", "lo", "duong*", "mua"]
 
 
 def test_search_box_reads_a_wrong_query_as_its_words(store):

@@ -503,3 +503,32 @@ def test_last_run_finished_is_not_interrupted(store, clock):
     run_id = store.start_run("baolangson")
     store.finish_run(run_id, finish_reason="finished")
     assert store.last_run_interrupted("baolangson", before="9999") is False
+
+
+# --- the day in Vietnam ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("published", "day"),
+    [
+        ("2026-01-08T23:30:00+07:00", "2026-01-08"),
+        ("2026-01-08T20:00:00+00:00", "2026-01-09"),  # 03:00 the next morning in Vietnam
+        ("2026-01-08T16:59:59Z", "2026-01-08"),
+        (None, None),
+    ],
+)
+def test_published_day_is_the_day_in_vietnam(store, published, day):
+    store.save_articles([article("a1", published=published)])
+    assert store.db.execute("select published_day from articles").fetchone()[0] == day
+
+
+def test_a_database_from_before_published_day_gets_it_filled(tmp_path):
+    path = tmp_path / "old.db"
+    with ArticleStore(path) as store:
+        store.save_articles(
+            [article("a1", published="2026-01-08T20:00:00+00:00"), article("a2", published=None)]
+        )
+        store.db.execute("alter table articles drop column published_day")
+    with ArticleStore(path) as store:
+        days = dict(store.db.execute("select id, published_day from articles order by id").fetchall())
+    assert days == {"a1": "2026-01-09", "a2": None}

@@ -214,3 +214,39 @@ def test_a_database_without_topics_table_builds(tmp_path):
         conn.execute("drop table topics")
     report = build_feeds(tmp_path / "articles.db", tmp_path / "again", site_url=SITE)
     assert report.files and not any("topic" in p.parts for p in report.files)
+
+
+def test_a_name_too_long_for_a_file_is_refused(root, capsys):
+    capsys.readouterr()
+    assert topics(root, "add", "a" * 300, "chợ") == 2
+    assert "80 letters at most" in capsys.readouterr().err
+
+
+def test_a_slug_written_by_hand_is_never_a_path(root, caplog):
+    with sqlite3.connect(root / "articles.db") as conn:
+        conn.execute("insert into topics (slug, title, query) values ('../../thoat', 'x', 'chợ')")
+    with caplog.at_level(logging.WARNING):
+        report = build_feeds(root / "articles.db", root / "out", site_url=SITE)
+    assert (not any("thoat" in p.name for p in report.files), "not a file name baotinh makes" in caplog.text) == (
+        True,
+        True,
+    )
+
+
+def test_the_build_removes_the_files_of_a_topic_deleted_by_hand(root):
+    topics(root, "add", "cho", "chợ")
+    topics(root, "add", "ret", "rét")
+    with sqlite3.connect(root / "articles.db") as conn:
+        conn.execute("delete from topics where slug = 'cho'")
+    build_feeds(root / "articles.db", root / "out", site_url=SITE)
+    assert sorted(p.name for p in (root / "out" / "feeds" / "topic").iterdir()) == ["ret.atom", "ret.rss"]
+
+
+def test_a_broken_topic_keeps_its_last_files(root):
+    """Saved but no longer readable: left out of the build, its last good files left as they were."""
+    topics(root, "add", "cho", "chợ")
+    before = (root / "out" / "feeds" / "topic" / "cho.rss").read_bytes()
+    with sqlite3.connect(root / "articles.db") as conn:
+        conn.execute("update topics set query = '(chợ' where slug = 'cho'")
+    build_feeds(root / "articles.db", root / "out", site_url=SITE)
+    assert (root / "out" / "feeds" / "topic" / "cho.rss").read_bytes() == before

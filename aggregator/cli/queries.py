@@ -171,15 +171,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
         import importlib.util
         import os
 
-        database = db_path(
-            project_settings({"BAOTINH_OUTPUT": args.root}) if args.root else project_settings()
-        )
+        from aggregator.publish.build import open_for_reading
+
+        # a folder given names its database; else BAOTINH_DB, else <BAOTINH_OUTPUT>/articles.db
+        database = Path(args.root) / "articles.db" if args.root else db_path(project_settings())
         if not database.is_file():
             print(f"no database at {database}: run `baotinh demo` first", file=sys.stderr)
             return 2
         if importlib.util.find_spec("datasette") is None:
             print("datasette is not installed: pip install 'baotinh[datasette]'", file=sys.stderr)
             return 2
+        open_for_reading(database).close()  # a database from an older version gains today's columns
         command = datasette_command(database, args.host, args.port)
         print(f"datasette on http://{args.host}:{args.port}/ (Ctrl-C stops it)", file=sys.stderr)
         sys.stderr.flush()

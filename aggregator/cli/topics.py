@@ -79,7 +79,9 @@ def cmd_topics(args: argparse.Namespace) -> int:
             return 2
         with ArticleStore(database, readonly=True) as store:
             rows = [{**t.as_dict(), "feed": f"feeds/topic/{t.slug}.rss"} for t in load_topics(store.db.conn)]
-        emit(rows, args.format, ("slug", "query", "province", "sources", "feed"))
+        if args.format == "table":
+            rows = [{**row, "sources": ", ".join(row["sources"]) or None} for row in rows]
+        emit(rows, args.format, ("slug", "title", "query", "province", "sources", "feed"))
         return 0
     with ArticleStore(database) as store:
         try:

@@ -18,7 +18,8 @@ from aggregator.config import setting
 from aggregator.publish.model import DEFAULT_SITE_URL, BuildReport, Built, FeedSpec, Member
 from aggregator.publish.render import render
 from aggregator.publish.selection import EntryCache, feed_specs, select_entries
-from aggregator.store import ArticleStore
+from aggregator.store import ARTICLE_COLUMNS, ArticleStore
+from aggregator.store.topics import load_topics
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +49,8 @@ def open_for_reading(path: Path) -> ArticleStore:
     """
     if path.is_file():
         store = ArticleStore(path, readonly=True)  # a file SQLite cannot use stops here, untouched
-        if any(row[1] == "sort_time" for row in store.db.execute("pragma table_info(articles)")):
+        present = {row[1] for row in store.db.execute("pragma table_info(articles)")}
+        if present >= set(ARTICLE_COLUMNS):
             return store
         store.close()
     ArticleStore(path).close()  # creates the schema or adds what an older version lacks
@@ -108,13 +110,24 @@ def build_feeds(
     if specs is None:
         _write(report, output / "feeds" / "feeds.opml", render_opml(built, site_url=site_url))
         _write(report, output / "index.html", render_index(built))
+        _remove_dropped_topics(output / "feeds" / "topic", built.topics)
     logger.info("feeds: %d written, %d unchanged", len(report.written), len(report.unchanged))
     return report
+
+
+def _remove_dropped_topics(folder: Path, saved: set[str]) -> None:
+    """Delete the feed files of topics no longer saved (a topic saved but unreadable keeps its own)."""
+    if folder.is_dir():
+        for path in folder.iterdir():
+            if path.suffix in (".rss", ".atom") and path.stem not in saved:
+                path.unlink(missing_ok=True)
+                logger.info("feeds: removed %s (its topic is no longer saved)", path)
 
 
 def _read(store: ArticleStore, specs: list[FeedSpec] | None, limit: int) -> Built:
     conn = store.db.conn
     built = Built(specs if specs is not None else feed_specs(store))
+    built.topics = {topic.slug for topic in load_topics(conn)}
     names = {v: s.name for s in built.specs if s.kind == "category" for v in s.values}
     cache = EntryCache(conn, names)
     for spec in list(built.specs):

@@ -135,3 +135,4 @@ class Built:
     specs: list[FeedSpec]
     entries: dict[str, list[Entry]] = field(default_factory=dict)
     also: dict[str, dict[str, list[Member]]] = field(default_factory=dict)
+    topics: set[str] = field(default_factory=set)  # every saved topic's slug, published or not

@@ -28,6 +28,8 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
+from datasette.utils import tilde_decode
+from datasette.utils.asgi import asgi_send_redirect
 from markupsafe import Markup
 
 from aggregator.run.datasette_queries import CANNED_QUERIES
@@ -41,30 +43,33 @@ FACETS = ("source_name", "province", "category", "published_day")
 
 
 @lru_cache(maxsize=64)
-def _is_ours(path: str, mtime: float) -> bool:
-    """Whether the database file has baotinh's articles table and its full-text index."""
+def _articles_columns(path: str, mtime: float) -> frozenset[str]:
+    """The articles table's columns if the file is a baotinh database (with its index), else none."""
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             names = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+            if not {"articles", FTS_TABLE} <= names:
+                return frozenset()
+            return frozenset(r[1] for r in conn.execute("pragma table_info(articles)"))
         finally:
             conn.close()
     except sqlite3.Error:
-        return False
-    return {"articles", FTS_TABLE} <= names
+        return frozenset()
 
 
-def _our_databases(datasette: Any) -> list[str]:
-    """The names of the served databases that are baotinh's (asked often: cached per file state)."""
-    names = []
+def _ours(datasette: Any) -> dict[str, frozenset[str]]:
+    """Served baotinh databases by name, with their articles columns (cached per file state)."""
+    found = {}
     for name, db in datasette.databases.items():
         path = getattr(db, "path", None)
         try:
-            if path and _is_ours(path, os.stat(path).st_mtime):
-                names.append(name)
+            columns = _articles_columns(path, os.stat(path).st_mtime) if path else frozenset()
         except OSError:
             continue
-    return names
+        if columns:
+            found[name] = columns
+    return found
 
 
 def _is_our_connection(conn: sqlite3.Connection) -> bool:
@@ -79,6 +84,7 @@ def search_box_expression(query: str | None) -> str:
     return match_expression(query or "") or '""'  # an empty phrase matches nothing
 
 
+@lru_cache(maxsize=256)  # the province's papers come from the spider registry: read once
 def topic_match(words: str | None, province: str | None) -> str:
     """``baotinh_match(words, province)``: as ``baotinh search WORDS --province P`` filters."""
     sources: list[str] = []
@@ -105,16 +111,20 @@ def day_start(value: str | None) -> str:
 
 @hookimpl(trylast=True)  # after datasette's own escape_fts, which ours replaces
 def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Any) -> None:
-    conn.create_function("baotinh_fold", 1, fold, deterministic=True)
     if not _is_our_connection(conn):
-        return
+        return  # other databases keep datasette's own functions
+    conn.create_function("baotinh_fold", 1, fold, deterministic=True)
     conn.create_function("escape_fts", 1, search_box_expression, deterministic=True)
     conn.create_function("baotinh_match", 2, topic_match, deterministic=True)
     conn.create_function("baotinh_day_start", 1, day_start, deterministic=True)
 
 
-def database_metadata() -> dict[str, Any]:
-    """Title, table settings (search, facets, sort) and column notes of one baotinh database."""
+def database_metadata(columns: frozenset[str] = frozenset(FACETS)) -> dict[str, Any]:
+    """Title, table settings (search, facets, sort) and column notes of one baotinh database.
+
+    Facets name only columns the file has: a database from an older version that no command has
+    migrated yet (``published_day``) still opens.
+    """
     return {
         "title": "Báo tỉnh: các bài báo",
         "description": "Bài của các báo địa phương Việt Nam, do baotinh thu thập. "
@@ -123,7 +133,7 @@ def database_metadata() -> dict[str, Any]:
             "articles": {
                 "fts_table": FTS_TABLE,
                 "fts_pk": "rowid",
-                "facets": list(FACETS),
+                "facets": [facet for facet in FACETS if facet in columns],
                 "sort_desc": "sort_time",
                 "label_column": "title",
                 "size": 50,
@@ -142,12 +152,12 @@ def database_metadata() -> dict[str, Any]:
 
 @hookimpl
 def get_metadata(datasette: Any, key: str, database: str | None, table: str | None) -> dict[str, Any]:
-    return {"databases": {name: database_metadata() for name in _our_databases(datasette)}}
+    return {"databases": {name: database_metadata(columns) for name, columns in _ours(datasette).items()}}
 
 
 @hookimpl
 def canned_queries(datasette: Any, database: str, actor: Any) -> dict[str, Any] | None:
-    if database in _our_databases(datasette):
+    if database in _ours(datasette):
         return {name: dict(query) for name, query in CANNED_QUERIES.items()}
     return None
 
@@ -155,12 +165,12 @@ def canned_queries(datasette: Any, database: str, actor: Any) -> dict[str, Any] 
 @hookimpl
 def render_cell(row: Any, value: Any, column: str, table: str | None, database: str, datasette: Any) -> Any:
     """The title as a link to the paper's page (read by the row's id when ``url`` is not shown)."""
-    if table != "articles" or column != "title" or not value:
+    if table != "articles" or column != "title" or not value or database not in _ours(datasette):
         return None
     keys = row.keys() if hasattr(row, "keys") else ()
     if "url" in keys:
         return _link(row["url"], value)
-    if "id" not in keys or database not in _our_databases(datasette):
+    if "id" not in keys:
         return None
 
     async def linked() -> Markup | None:
@@ -179,19 +189,40 @@ def _link(url: str | None, title: str) -> Markup | None:
     return Markup(f'<a href="{escape(url)}">{escape(title)}</a>')
 
 
+def default_columns_location(datasette: Any, scope: dict[str, Any]) -> str | None:
+    """Where to send a browser that asked for the articles table's page without choosing columns.
+
+    A redirect, not a rewrite: the address then names the columns, so datasette's column menu
+    (hide one, show all) and the export links work from what is on the screen.
+    """
+    if scope.get("type") != "http" or scope.get("method") not in ("GET", "HEAD"):
+        return None
+    path = (scope.get("raw_path") or scope.get("path", "").encode()).decode("ascii", "replace")
+    path = path.partition("?")[0]
+    base = datasette.setting("base_url") or "/"
+    inner = "/" + path[len(base) :] if base != "/" and path.startswith(base) else path
+    parts = inner.strip("/").split("/")
+    if len(parts) != 2 or parts[1] != "articles":
+        return None
+    routes = {datasette.databases[name].route for name in _ours(datasette)}
+    if tilde_decode(parts[0]) not in routes:
+        return None
+    args = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+    if any(key in ("_col", "_nocol") for key, _ in args):
+        return None
+    return f"{path}?{urlencode([*args, *(('_col', c) for c in DEFAULT_COLUMNS)])}"
+
+
 @hookimpl
 def asgi_wrapper(datasette: Any) -> Any:
     """The articles table's HTML page, asked for without ``_col``/``_nocol``, shows DEFAULT_COLUMNS."""
 
     def wrap(app: Any) -> Any:
         async def with_default_columns(scope: dict[str, Any], receive: Any, send: Any) -> None:
-            if scope.get("type") == "http" and scope.get("method") in ("GET", "HEAD"):
-                parts = scope.get("path", "").strip("/").split("/")
-                if len(parts) == 2 and parts[1] == "articles" and parts[0] in _our_databases(datasette):
-                    args = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
-                    if not any(k in ("_col", "_nocol") for k, _ in args):
-                        args += [("_col", c) for c in DEFAULT_COLUMNS]
-                        scope = dict(scope, query_string=urlencode(args).encode("latin-1"))
+            location = default_columns_location(datasette, scope)
+            if location:
+                await asgi_send_redirect(send, location)
+                return
             await app(scope, receive, send)
 
         return with_default_columns

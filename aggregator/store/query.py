@@ -22,9 +22,13 @@ from dataclasses import dataclass
 from aggregator.text import fold
 
 # A "-" right before a quote or a bracket excludes what follows; elsewhere it is punctuation.
-_LEXEME = re.compile(r'(?P<exclude>-(?=["(]))|"[^"]*"?|[()]|[^\s()"]+')
+_LEXEME = re.compile(
+    r'(?P<exclude>-(?=["(]))|(?P<phrase>"[^"]*(?:"\*?)?)|(?P<open>\()|(?P<close>\))|(?P<word>[^\s()"]+)'
+)
 _WORD = re.compile(r"\w+")
 _OPERATORS = ("OR", "AND", "NOT")
+# Brackets inside brackets, at most: FTS5's own parser overflows not far beyond.
+MAX_DEPTH = 8
 
 
 class QueryError(ValueError):
@@ -35,30 +39,37 @@ class QueryError(ValueError):
 class _Token:
     kind: str  # "term", "op", "open", "close"
     text: str  # the FTS5 form of a term, or the operator
+    words: tuple[str, ...] = ()  # a term's folded words
+    prefix: bool = False  # a term's last word begins words (``word*``)
+    broken: str = ""  # what is wrong with it (an unclosed quote), for the strict reader
 
 
-def _term(words: list[str], prefix: bool) -> str:
-    return f'"{" ".join(words)}"' + ("*" if prefix else "")
+def _term(words: list[str], prefix: bool, broken: str = "") -> _Token:
+    text = f'"{" ".join(words)}"' + ("*" if prefix else "")
+    return _Token("term", text, tuple(words), prefix, broken)
 
 
 def _lex(query: str) -> list[_Token]:
+    """Tokens of *query*; an unclosed quote is a term marked ``broken`` (the lenient reader keeps it)."""
     tokens: list[_Token] = []
     for match in _LEXEME.finditer(query):
-        lexeme = match.group()
-        if match.lastgroup == "exclude":
+        lexeme, kind = match.group(), match.lastgroup
+        if kind == "exclude":
             tokens.append(_Token("op", "NOT"))
-        elif lexeme == "(":
-            tokens.append(_Token("open", lexeme))
-        elif lexeme == ")":
-            tokens.append(_Token("close", lexeme))
+        elif kind in ("open", "close"):
+            tokens.append(_Token(kind, lexeme))
         elif lexeme in _OPERATORS:
             tokens.append(_Token("op", lexeme))
-        elif lexeme.startswith('"'):
-            if len(lexeme) == 1 or not lexeme.endswith('"'):
-                raise QueryError(f"a quotation mark is not closed: {lexeme}")
-            words = _WORD.findall(fold(lexeme[1:-1]))
+        elif kind == "phrase":
+            unstarred = lexeme.rstrip("*")
+            closed = len(unstarred) > 1 and unstarred.endswith('"')
+            inner = lexeme[1:].rstrip("*")[:-1] if closed else lexeme[1:]
+            words = _WORD.findall(fold(inner))
+            broken = "" if closed else f"a quotation mark is not closed: {lexeme}"
             if words:
-                tokens.append(_Token("term", _term(words, prefix=False)))
+                tokens.append(_term(words, prefix=closed and lexeme.endswith("*"), broken=broken))
+            elif broken:
+                tokens.append(_Token("term", "", broken=broken))
         else:
             negated = lexeme.startswith("-") and len(lexeme) > 1
             body = lexeme[1:] if negated else lexeme
@@ -67,7 +78,7 @@ def _lex(query: str) -> list[_Token]:
                 continue  # punctuation alone (a dash between words) says nothing
             if negated:
                 tokens.append(_Token("op", "NOT"))
-            tokens.append(_Token("term", _term(words, prefix=body.endswith("*"))))
+            tokens.append(_term(words, prefix=body.endswith("*")))
     return tokens
 
 
@@ -77,6 +88,7 @@ class _Parser:
     def __init__(self, tokens: list[_Token], query: str) -> None:
         self.tokens = tokens
         self.at = 0
+        self.depth = 0
         self.query = query
 
     def peek(self) -> _Token | None:
@@ -108,7 +120,8 @@ class _Parser:
         while (token := self.peek()) is not None and token.kind != "close" and token.text != "OR":
             if token.kind == "op" and token.text == "AND":
                 self.take()
-                if self.peek() is None or (self.peek().kind == "op" and self.peek().text != "NOT"):
+                after = self.peek()
+                if after is None or after.kind == "close" or (after.kind == "op" and after.text != "NOT"):
                     raise QueryError(f"AND needs words on both sides: {self.query!r}")
                 continue
             if token.kind == "op" and token.text == "NOT":
@@ -138,9 +151,15 @@ class _Parser:
     def atom(self) -> str:
         token = self.take()
         if token.kind == "term":
+            if token.broken:
+                raise QueryError(token.broken)
             return token.text
         if token.kind == "open":
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise QueryError(f"brackets nested more than {MAX_DEPTH} deep: {self.query!r}")
             inner = self.either()
+            self.depth -= 1
             if self.peek() is None or self.peek().kind != "close":
                 raise QueryError(f"a bracket is not closed: {self.query!r}")
             self.take()
@@ -151,18 +170,38 @@ class _Parser:
 def parse(query: str) -> str:
     """The FTS5 expression for *query* (see the module docstring); ``QueryError`` if it is wrong."""
     tokens = _lex(query or "")
+    if broken := next((t.broken for t in tokens if t.broken), ""):
+        raise QueryError(broken)
     if not any(t.kind == "term" for t in tokens):
         raise QueryError(f"no words to look for in {query!r}")
     return _Parser(tokens, query).parse()
 
 
+def _wanted(tokens: list[_Token]) -> list[_Token]:
+    """The terms a query looks for, read tolerantly: what NOT, ``-`` or ``-( … )`` excludes is left out."""
+    wanted = []
+    at = 0
+    while at < len(tokens):
+        token = tokens[at]
+        at += 1
+        if token.kind == "op" and token.text == "NOT":
+            depth = 0
+            while at < len(tokens):  # skip the excluded term, or the whole excluded bracket
+                depth += {"open": 1, "close": -1}.get(tokens[at].kind, 0)
+                at += 1
+                if depth <= 0:
+                    break
+        elif token.kind == "term" and token.words:
+            wanted.append(token)
+    return wanted
+
+
 def plain_expression(query: str) -> str:
-    """Every word of *query* required, operators and quotes read as nothing: "" if it has no word."""
+    """Every word *query* looks for, each required (no operators, nothing excluded): "" if none."""
     terms = []
-    kept = " ".join(w for w in (query or "").split() if w not in _OPERATORS)
-    for token in re.findall(r"\w+\*?", fold(kept)):
-        word = token.rstrip("*")
-        terms.append(f'"{word}"*' if token.endswith("*") else f'"{word}"')
+    for token in _wanted(_lex(query or "")):
+        *first, last = token.words
+        terms += [f'"{w}"' for w in first] + [f'"{last}"' + ("*" if token.prefix else "")]
     return " ".join(terms)
 
 
@@ -175,15 +214,9 @@ def lenient(query: str) -> str:
 
 
 def words(query: str) -> list[str]:
-    """The folded words a query looks for (prefix words keep their ``*``), for ranking hits."""
-    kept: list[str] = []
-    excluding = False
-    for match in _LEXEME.finditer(query or ""):
-        lexeme = match.group()
-        if match.lastgroup == "exclude" or lexeme == "NOT":
-            excluding = True
-            continue
-        if not (excluding or lexeme in _OPERATORS or (lexeme.startswith("-") and len(lexeme) > 1)):
-            kept += re.findall(r"\w+\*?", fold(lexeme.strip('"')))
-        excluding = excluding and lexeme == "("
-    return kept
+    """The folded words a query looks for (a prefix word keeps its ``*``), for ranking hits."""
+    return [
+        word + ("*" if token.prefix and i == len(token.words) - 1 else "")
+        for token in _wanted(_lex(query or ""))
+        for i, word in enumerate(token.words)
+    ]

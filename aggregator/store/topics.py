@@ -21,6 +21,8 @@ from aggregator.text import fold
 
 TABLE = "topics"
 _SLUG = re.compile(r"[^a-z0-9]+")
+MAX_SLUG = 80  # a file name every file system takes, with room for the suffix
+VALID_SLUG = re.compile(rf"[a-z0-9](?:[a-z0-9-]{{0,{MAX_SLUG - 2}}}[a-z0-9])?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,8 @@ def topic_slug(name: str) -> str:
     slug = _SLUG.sub("-", fold(name)).strip("-")
     if not slug:
         raise QueryError(f"a topic needs a name with letters or digits, not {name!r}")
+    if len(slug) > MAX_SLUG:
+        raise QueryError(f"a topic's name makes a file name: {MAX_SLUG} letters at most, not {len(slug)}")
     return slug
 
 
