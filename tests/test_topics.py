@@ -227,7 +227,10 @@ def test_a_slug_written_by_hand_is_never_a_path(root, caplog):
         conn.execute("insert into topics (slug, title, query) values ('../../thoat', 'x', 'chợ')")
     with caplog.at_level(logging.WARNING):
         report = build_feeds(root / "articles.db", root / "out", site_url=SITE)
-    assert (not any("thoat" in p.name for p in report.files), "not a file name baotinh makes" in caplog.text) == (
+    assert (
+        not any("thoat" in p.name for p in report.files),
+        "not a file name baotinh makes" in caplog.text,
+    ) == (
         True,
         True,
     )
