@@ -59,12 +59,15 @@ def spider_for_url(url: str) -> type:
     return GenericNewsSpider
 
 
-def province_filter(province: str | None, sources: list[str] | None = None) -> tuple[list[str], str | None]:
+def province_filter(
+    province: str | None, sources: list[str] | None = None, *, strict: bool = True
+) -> tuple[list[str], str | None]:
     """What ``--province`` means for a filter: (sources, province column value).
 
     A current province is a value of the articles' province column. A former one (merged in
     2025) names papers instead: ``Yên Bái`` → Báo Lào Cai's spider, unless sources were given.
-    Raises ``ValueError`` for a name that is neither (with the names it knows).
+    A name that is neither raises ``ValueError`` (with the names it knows), or with
+    ``strict=False`` is kept as it is (a province only some database's articles carry).
     """
     from aggregator.text import fold
 
@@ -78,5 +81,7 @@ def province_filter(province: str | None, sources: list[str] | None = None) -> t
     former = [cls.name for cls in classes if any(fold(p) == fold(province) for p in cls.former_provinces)]
     if former:
         return sources or former, None
+    if not strict:
+        return sources, province
     known = sorted({cls.province for cls in classes})
     raise ValueError(f"unknown province {province!r}; known: {', '.join(known)}")

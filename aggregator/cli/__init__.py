@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     with_paths(search)
     search.set_defaults(func=cmd_search)
 
-    add_topics_parser(sub)
+    add_topics_parser(sub, with_paths)
 
     stats = sub.add_parser("stats", help="per source: last run, new per day, newest age, flags")
     stats.add_argument("--format", choices=("table", "json", "csv"), default="table")

@@ -67,10 +67,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     from aggregator.store.search import search
 
-    try:  # a former province names papers, not a value of the province column
-        sources, province = province_filter(args.province, args.source)
-    except ValueError:  # a name only this database knows: searched as it is
-        sources, province = list(args.source or []), args.province
+    # a former province names papers, not a value of the province column
+    sources, province = province_filter(args.province, args.source, strict=False)
     try:
         store = _open_db(args)
     except FileNotFoundError as exc:

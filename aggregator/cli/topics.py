@@ -10,19 +10,22 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aggregator.cli.queries import emit
 from spiders.registry import project_settings, province_filter, spider_classes
 
+if TYPE_CHECKING:  # the store is imported by the command that uses it: `baotinh` starts fast
+    from aggregator.store import ArticleStore
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+
+def add_parser(
+    sub: argparse._SubParsersAction, with_paths: Callable[[argparse.ArgumentParser], None]
+) -> None:
     topics = sub.add_parser("topics", help="saved searches published as feeds (feeds/topic/<name>.rss)")
     actions = topics.add_subparsers(dest="action", required=True)
-
-    def with_paths(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--output", default=None, help="output folder (BAOTINH_OUTPUT)")
-        p.add_argument("--db", default=None, help="database file (BAOTINH_DB)")
 
     add = actions.add_parser("add", help="save a topic (replaces one of the same name)")
     add.add_argument("name", help="the topic's name, its feed's file name: lu-lut")
@@ -48,7 +51,7 @@ def _settings(args: argparse.Namespace) -> object:
     return project_settings({"BAOTINH_OUTPUT": args.output, "BAOTINH_DB": args.db})
 
 
-def _checked_filter(store: object, args: argparse.Namespace) -> tuple[list[str], str | None]:
+def _checked_filter(store: ArticleStore, args: argparse.Namespace) -> tuple[list[str], str | None]:
     """The topic's sources and province, or ``ValueError`` saying which name is unknown."""
     known = {cls.name for cls in spider_classes()}
     unknown = sorted(set(args.source or []) - known)
@@ -57,7 +60,7 @@ def _checked_filter(store: object, args: argparse.Namespace) -> tuple[list[str],
     try:
         return province_filter(args.province, args.source)
     except ValueError:
-        stored = store.db.execute(  # type: ignore[attr-defined]
+        stored = store.db.execute(
             "select province from articles where province = ? limit 1", (args.province,)
         ).fetchone()
         if stored:  # a province only this database's articles carry (the generic spider's)

@@ -126,8 +126,9 @@ def _remove_dropped_topics(folder: Path, saved: set[str]) -> None:
 
 def _read(store: ArticleStore, specs: list[FeedSpec] | None, limit: int) -> Built:
     conn = store.db.conn
-    built = Built(specs if specs is not None else feed_specs(store))
-    built.topics = {topic.slug for topic in load_topics(conn)}
+    topics = load_topics(conn)
+    built = Built(specs if specs is not None else feed_specs(store, topics))
+    built.topics = {topic.slug for topic in topics}
     names = {v: s.name for s in built.specs if s.kind == "category" for v in s.values}
     cache = EntryCache(conn, names)
     for spec in list(built.specs):

@@ -32,7 +32,7 @@ from aggregator.publish.model import (
 from aggregator.store import ArticleStore
 from aggregator.store.fts import FTS_TABLE
 from aggregator.store.query import QueryError
-from aggregator.store.topics import VALID_SLUG, load_topics
+from aggregator.store.topics import VALID_SLUG, Topic, load_topics
 from aggregator.text import NH3_SAFETY, sanitize_html, xml_safe
 
 logger = logging.getLogger(__name__)
@@ -84,7 +84,7 @@ _COMBINED = (
 )
 
 
-def feed_specs(store: ArticleStore) -> list[FeedSpec]:
+def feed_specs(store: ArticleStore, topics: Sequence[Topic] | None = None) -> list[FeedSpec]:
     """Every feed to build: all sources, each source, each province, each category."""
     db = store.db.conn
     specs = [
@@ -131,13 +131,13 @@ def feed_specs(store: ArticleStore) -> list[FeedSpec]:
                     home=f"#{column}={slug}",
                 )
             )
-    return specs + topic_specs(db)
+    return specs + topic_specs(load_topics(db) if topics is None else topics)
 
 
-def topic_specs(db: sqlite3.Connection) -> list[FeedSpec]:
+def topic_specs(topics: Sequence[Topic]) -> list[FeedSpec]:
     """A feed per saved topic; one whose query no longer reads is left out, with a warning."""
     specs = []
-    for topic in load_topics(db):
+    for topic in topics:
         try:
             if not VALID_SLUG.fullmatch(topic.slug):  # a row written by hand: never a path elsewhere
                 raise QueryError(f"its name {topic.slug!r} is not a file name baotinh makes")

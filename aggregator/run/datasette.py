@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from contextlib import suppress
 from datetime import date
 from functools import lru_cache
 from html import escape
@@ -33,7 +32,7 @@ from datasette.utils.asgi import asgi_send_redirect
 from markupsafe import Markup
 
 from aggregator.run.datasette_queries import CANNED_QUERIES
-from aggregator.store.fts import FTS_TABLE, facet_expression, match_expression
+from aggregator.store.fts import FTS_TABLE, facet_expression, match_expression, search_expression
 from aggregator.store.search import utc_day_start
 from aggregator.text import fold
 
@@ -72,13 +71,6 @@ def _ours(datasette: Any) -> dict[str, frozenset[str]]:
     return found
 
 
-def _is_our_connection(conn: sqlite3.Connection) -> bool:
-    found = conn.execute(
-        "select count(*) from sqlite_master where type = 'table' and name in ('articles', ?)", (FTS_TABLE,)
-    ).fetchone()
-    return bool(found and found[0] == 2)
-
-
 def search_box_expression(query: str | None) -> str:
     """What the search box's words become: our language over the text columns; never an error."""
     return match_expression(query or "") or '""'  # an empty phrase matches nothing
@@ -87,18 +79,11 @@ def search_box_expression(query: str | None) -> str:
 @lru_cache(maxsize=256)  # the province's papers come from the spider registry: read once
 def topic_match(words: str | None, province: str | None) -> str:
     """``baotinh_match(words, province)``: as ``baotinh search WORDS --province P`` filters."""
-    sources: list[str] = []
-    place = (province or "").strip() or None
-    if place:
-        from spiders.registry import province_filter
+    from spiders.registry import province_filter
 
-        with suppress(ValueError):  # a province only this database knows: its token, as it is
-            sources, place = province_filter(place)
-    facets = facet_expression(sources, place)
-    text = match_expression(words or "")
-    if text and facets:
-        return f"({text}) AND {facets}"
-    return text or facets or '""'
+    sources, place = province_filter((province or "").strip() or None, strict=False)
+    # no words but a province: that province's newest; neither: nothing (an empty phrase)
+    return search_expression(words or "", sources, place) or facet_expression(sources, place) or '""'
 
 
 def day_start(value: str | None) -> str:
@@ -111,7 +96,7 @@ def day_start(value: str | None) -> str:
 
 @hookimpl(trylast=True)  # after datasette's own escape_fts, which ours replaces
 def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Any) -> None:
-    if not _is_our_connection(conn):
+    if database not in _ours(datasette):
         return  # other databases keep datasette's own functions
     conn.create_function("baotinh_fold", 1, fold, deterministic=True)
     conn.create_function("escape_fts", 1, search_box_expression, deterministic=True)

@@ -96,6 +96,18 @@ def match_expression(query: str, *, strict: bool = False) -> str:
     return f"{{{' '.join(_TEXT_COLUMNS)}}} : ({expression})" if expression else ""
 
 
+def search_expression(
+    query: str, sources: Sequence[str] = (), province: str | None = None, *, strict: bool = False
+) -> str:
+    """The whole FTS5 expression of a search: its words narrowed to sources and/or a province.
+
+    "" when the query has no word to look for (a filter alone is not a search).
+    """
+    words = match_expression(query, strict=strict)
+    facets = facet_expression(sources, province)
+    return f"({words}) AND {facets}" if words and facets else words
+
+
 def facet_expression(sources: Sequence[str] = (), province: str | None = None) -> str:
     """FTS5 terms restricting a match to some sources and/or one province."""
     parts = []

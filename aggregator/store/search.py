@@ -22,7 +22,7 @@ from typing import Any
 
 from aggregator.dates import VN_TZ
 from aggregator.store import ArticleStore
-from aggregator.store.fts import FTS_TABLE, facet_expression, fold, match_expression
+from aggregator.store.fts import FTS_TABLE, fold, search_expression
 from aggregator.store.query import words
 
 # How many of the most recently stored matches are ranked (see the module docstring).
@@ -53,12 +53,11 @@ def search(
 
     ``until`` is inclusive: articles of that whole day match.
     """
-    expression = match_expression(query)
+    expression = search_expression(query, sources, province)
     if not expression:
         return []
-    facets = facet_expression(sources, province)
     where = [f"{FTS_TABLE} MATCH ?"]
-    params: list[Any] = [f"({expression}) AND {facets}" if facets else expression]
+    params: list[Any] = [expression]
     if since:
         where.append("a.sort_time >= ?")
         params.append(utc_day_start(since))

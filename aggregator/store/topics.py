@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from aggregator.store.fts import FTS_TABLE, facet_expression, match_expression
+from aggregator.store.fts import FTS_TABLE, search_expression
 from aggregator.store.query import QueryError
 from aggregator.store.schema import utc_now
 from aggregator.text import fold
@@ -38,9 +38,7 @@ class Topic:
 
     def expression(self) -> str:
         """The FTS5 expression of the whole topic: its words, then its province and sources."""
-        words = match_expression(self.query, strict=True)
-        facets = facet_expression(self.sources, self.province or None)
-        return f"({words}) AND {facets}" if facets else words
+        return search_expression(self.query, self.sources, self.province or None, strict=True)
 
     def as_dict(self) -> dict[str, object]:
         return {
